@@ -1,0 +1,176 @@
+"""Open a ledger database from a path or an SQLAlchemy URL.
+
+The only module that creates engines: it sets the SQLite pragmas, finds the default
+location, refuses files that are not ledgers, and brings the schema up to date
+(backing the file up first) before anyone reads from it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.errors import LedgerOpenError
+from db.messages import msg
+
+APP_NAME = "ftz-ledger"
+DB_FILENAME = "ledger.sqlite3"
+ENV_DB = "FTZ_LEDGER_DB"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_data_dir() -> Path:
+    """The user data folder (platformdirs), created on first use."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    return default_data_dir() / DB_FILENAME
+
+
+def resolve_target(arg: str | None) -> str:
+    """--db wins over FTZ_LEDGER_DB, which wins over the default location."""
+    return arg or os.environ.get(ENV_DB) or str(default_db_path())
+
+
+def target_url(target: str) -> URL:
+    """A path becomes an SQLite URL; anything with a scheme is taken as a URL."""
+    if "://" in target:
+        try:
+            return make_url(target)
+        except SQLAlchemyError as exc:
+            raise LedgerOpenError(msg("open.bad_url", target=target)) from exc
+    return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().absolute()))
+
+
+def current_user() -> str:
+    """The OS user name, stamped on every change."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def build_engine(url: URL) -> Engine:
+    """An engine with the ledger's connection settings for its dialect."""
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse paths that cannot be a ledger file before SQLite touches them."""
+    if path.is_dir():
+        raise LedgerOpenError(msg("open.is_folder", path=path))
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise LedgerOpenError(msg("open.no_folder", path=path.parent))
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LedgerOpenError(msg("open.unreadable", path=path, error=exc.strerror)) from exc
+    if head and head != SQLITE_MAGIC:
+        raise LedgerOpenError(msg("open.not_sqlite", path=path))
+
+
+@dataclass
+class Database:
+    """An open ledger: its engine, a session factory and who is working."""
+
+    engine: Engine
+    url: URL
+    user: str = field(default_factory=current_user)
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        from db.audit import install_audit
+
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self._sessions)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        if self.url.get_backend_name() != "sqlite" or not self.url.database:
+            return None
+        return Path(self.url.database)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        sess = self._sessions()
+        sess.info["user"] = self.user
+        return sess
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self.session() as sess, sess.begin():
+            yield sess
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (and create or upgrade) the ledger at a path or URL.
+
+    Raises LedgerOpenError with a readable message for anything a clerk can cause:
+    a folder, a file that is not a database, a ledger from a newer program, a
+    server that cannot be reached.
+    """
+    from db.migrate import ensure_schema
+
+    url = target_url(resolve_target(target))
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if target is None and not os.environ.get(ENV_DB):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        check_sqlite_file(path)
+    db = Database(engine=build_engine(url), url=url)
+    try:
+        if migrate:
+            ensure_schema(db)
+    except LedgerOpenError:
+        db.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        db.dispose()
+        raise LedgerOpenError(
+            msg("open.failed", target=db.display_name(), error=exc.orig or exc)
+        ) from exc
+    return db

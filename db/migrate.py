@@ -1,0 +1,68 @@
+"""Bring a database's schema to the program's head revision with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from db.backup import backup_before_upgrade
+from db.engine import Database
+from db.errors import LedgerOpenError
+from db.messages import msg
+from db.version import program_version
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    """A Config built in code, so an installed or frozen program needs no .ini."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def schema_state(db: Database) -> tuple[str | None, list[str]]:
+    with db.engine.connect() as conn:
+        return current_revision(conn), inspect(conn).get_table_names()
+
+
+def ensure_schema(db: Database) -> None:
+    """Create, upgrade or refuse: never silently change a file we do not own."""
+    rev, tables = schema_state(db)
+    head = head_revision()
+    if rev == head:
+        return
+    if rev is None and set(tables) - {"alembic_version"}:
+        raise LedgerOpenError(msg("open.not_ledger", path=db.display_name()))
+    if rev is not None and rev not in known_revisions():
+        raise LedgerOpenError(msg("open.too_new", revision=rev, version=program_version()))
+    if rev is not None and db.path is not None:
+        backup_before_upgrade(db.path, rev)
+    upgrade(db, "head")
+
+
+def upgrade(db: Database, target: str) -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
