@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: FTZ_LEDGER_DB, then the user data folder)",
     )
     parser.add_argument("--lang", choices=["zh", "en"], help="language of messages and reports")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, then close it and exit 0 (installer checks)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {program_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
