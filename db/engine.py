@@ -31,8 +31,10 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def default_data_dir() -> Path:
-    """The user data folder (platformdirs), created on first use."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+    """The user data folder (platformdirs), or data/ beside a portable program; created on first use."""
+    from db.paths import portable_data_dir
+
+    return portable_data_dir() or platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def default_db_path() -> Path:
