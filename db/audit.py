@@ -50,7 +50,7 @@ def note_child_change(obj: RecordMixin, name: str, old: Any, new: Any) -> None:
         if inspect(obj).persistent:
             # A child list changed: the parent row must be rewritten so its
             # version moves on and the change is logged against it.
-            flag_modified(obj, "updated_at")
+            obj.updated_at = now()
 
 
 def _stamp(session: Session, _ctx, _instances) -> None:
@@ -67,6 +67,9 @@ def _stamp(session: Session, _ctx, _instances) -> None:
         if isinstance(obj, RecordMixin) and session.is_modified(obj):
             obj.updated_at = stamp
             obj.updated_by = user
+            # Force the UPDATE (and so the version bump) even when only a child
+            # list changed within the same second as the last stamp.
+            flag_modified(obj, "updated_at")
 
 
 def _column_changes(obj: RecordMixin, created: bool) -> dict[str, list[Any]]:

@@ -68,7 +68,6 @@ def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.close()
 
@@ -167,6 +166,10 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     try:
         if migrate:
             ensure_schema(db)
+        if db.is_sqlite:
+            # Only now that the file is known to be ours: WAL is stored in the file.
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
     except LedgerOpenError:
         db.dispose()
         raise

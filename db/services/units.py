@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
+from db.audit import note_child_change
 from db.enums import Province, UnitKind
 from db.errors import LedgerError
 from db.messages import msg
@@ -127,21 +128,20 @@ def merge(session: Session, keep_id: int, drop_id: int) -> Unit:
     keep = common.get_record(session, Unit, keep_id)
     drop = common.get_record(session, Unit, drop_id)
     for model, column in UNIT_REFERENCES:
-        clash_free = _merge_clashes(session, model, keep_id, drop_id)
+        _drop_clashing_rows(session, model, keep_id, drop_id)
         session.execute(
-            sql_update(model).where(column == drop_id, *clash_free).values({column.key: keep_id}),
+            sql_update(model).where(column == drop_id).values({column.key: keep_id}),
             execution_options={"synchronize_session": False},
         )
-    from db.audit import note_child_change
-
+    # The bulk updates bypassed the identity map: reload before the last changes.
+    session.expire_all()
     note_child_change(keep, "merged_from", None, drop.name)
     drop.deleted_at = common.stamp_time()
-    session.expire_all()
     common.flush(session)
     return keep
 
 
-def _merge_clashes(session: Session, model, keep_id: int, drop_id: int) -> list:
+def _drop_clashing_rows(session: Session, model, keep_id: int, drop_id: int) -> None:
     """Rows that would break a unique pair after the merge are dropped first."""
     if model is MeetingHost:
         parent = MeetingHost.meeting_id
