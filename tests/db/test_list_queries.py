@@ -1,0 +1,98 @@
+"""The read side: ids in order, rows by id, filters, counts; deleted records left out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from db.queries import lists
+from db.queries.lists import ListFilter
+from db.sample_data import SAMPLE_PROJECTS
+from db.services import projects, reference
+from tests import factories as f
+
+
+def _projects(db, n: int = 5) -> list[int]:
+    ids = []
+    with db.write() as s:
+        investor = f.enterprise(s)
+        for i in range(n):
+            ids.append(
+                projects.create(
+                    s,
+                    f.project_data(
+                        s,
+                        investor,
+                        name=f"项目{i}",
+                        investment=1000 * (i + 1),
+                        signed_date=date(2020 + i, 6, 1),
+                    ),
+                ).id
+            )
+    return ids
+
+
+def test_ids_follow_the_requested_sort(db):
+    ids = _projects(db)
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", sort=[("investment", True)]) == ids[::-1]
+        assert lists.list_ids(conn, "projects", sort=[("investment", False)]) == ids
+        # default: newest signing first
+        assert lists.list_ids(conn, "projects") == ids[::-1]
+
+
+def test_stage_sorts_in_workflow_order_not_alphabetically(db):
+    ids = _projects(db, 3)
+    with db.write() as s:
+        projects.add_progress(s, ids[0], projects.ProgressData(date(2025, 1, 1), "target", "达效"))
+        projects.add_progress(
+            s, ids[1], projects.ProgressData(date(2025, 1, 1), "construction", "开工")
+        )
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", sort=[("stage", False)]) == [ids[2], ids[1], ids[0]]
+
+
+def test_text_year_field_and_stage_filters(db):
+    ids = _projects(db)
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", ListFilter(text="项目3")) == [ids[3]]
+        assert lists.list_ids(conn, "projects", ListFilter(text="测试企业")) == ids[::-1]
+        assert lists.list_ids(conn, "projects", ListFilter(year=2021)) == [ids[1]]
+        assert lists.count(conn, "projects", ListFilter(stage="signed")) == 5
+        assert lists.count(conn, "projects", ListFilter(stage="construction")) == 0
+    with db.write() as s:
+        other = reference.id_by_code(s, "industry_field", "other")
+    with db.read() as conn:
+        assert lists.count(conn, "projects", ListFilter(field_id=other)) == 0
+
+
+def test_search_treats_wildcards_literally(db):
+    _projects(db, 2)
+    with db.read() as conn:
+        assert lists.count(conn, "projects", ListFilter(text="%")) == 0
+        assert lists.count(conn, "projects", ListFilter(text="_")) == 0
+
+
+def test_deleted_records_are_left_out_and_listed_in_the_bin(db):
+    ids = _projects(db, 3)
+    with db.write() as s:
+        projects.delete(s, ids[1])
+    with db.read() as conn:
+        assert ids[1] not in lists.list_ids(conn, "projects")
+        assert lists.list_ids(conn, "projects", ListFilter(deleted=True)) == [ids[1]]
+
+
+def test_rows_by_id_carry_every_declared_column(demo_db):
+    with demo_db.read() as conn:
+        for kind, spec in lists.SPECS.items():
+            ids = lists.list_ids(conn, kind)
+            rows = lists.fetch_rows(conn, kind, ids)
+            assert set(rows) == set(ids), kind
+            for row in rows.values():
+                assert set(row) == {"id"} | {c.key for c in spec.columns}
+
+
+def test_meeting_row_totals_its_signed_projects(demo_db):
+    with demo_db.read() as conn:
+        rows = lists.list_rows(conn, "meetings", ListFilter(text="产业对接会"))
+    assert rows[0]["projects"] == 10
+    assert rows[0]["investment"] == sum(a for _f, a, _o, _h in SAMPLE_PROJECTS)
