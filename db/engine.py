@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,14 +21,19 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.backup import backups_dir
 from db.errors import LedgerOpenError
 from db.messages import msg
+from db.safety_messages import smsg
 
 APP_NAME = "ftz-ledger"
 DB_FILENAME = "ledger.sqlite3"
 ENV_DB = "FTZ_LEDGER_DB"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+HEADER_SIZE = 100
+# quick_check reads every page: done on open only below this size (bench/open_speed.py).
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 def default_data_dir() -> Path:
@@ -91,11 +97,85 @@ def check_sqlite_file(path: Path) -> None:
         return
     try:
         with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+            header = fh.read(HEADER_SIZE)
     except OSError as exc:
         raise LedgerOpenError(msg("open.unreadable", path=path, error=exc.strerror)) from exc
-    if head and head != SQLITE_MAGIC:
+    if not header:
+        # SQLite would take an empty file as a new database and write a ledger
+        # into it; an empty file at a ledger's path is more likely a truncated one.
+        raise LedgerOpenError(smsg("open.empty", path=path))
+    if header[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise LedgerOpenError(msg("open.not_sqlite", path=path))
+    check_sqlite_size(path, header)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise LedgerOpenError(smsg("open.read_only", path=path))
+
+
+def check_sqlite_size(path: Path, header: bytes) -> None:
+    """A file shorter than its header says was truncated (unless a WAL holds the rest)."""
+    wal = path.with_name(path.name + "-wal")
+    if len(header) < HEADER_SIZE or (wal.exists() and wal.stat().st_size > 0):
+        if len(header) < HEADER_SIZE:
+            raise LedgerOpenError(_truncated(path, HEADER_SIZE, len(header)))
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count in the header is valid only when these two counters agree.
+    valid = header[24:28] == header[92:96] and pages > 0
+    actual = path.stat().st_size
+    expected = pages * page_size if valid else actual
+    if page_size < 512 or actual % page_size or actual < expected:
+        raise LedgerOpenError(_truncated(path, max(expected, actual), actual))
+
+
+def _truncated(path: Path, expected: int, actual: int) -> str:
+    return smsg(
+        "open.truncated", path=path, expected=expected, actual=actual, backups=backups_dir(path)
+    )
+
+
+def probe_sqlite_file(path: Path) -> None:
+    """Read-only look inside an existing file before any connection may write to it.
+
+    Small files get SQLite's quick_check; big ones (where it would make opening
+    slow) a read of the schema, which finds a damaged header or schema page.
+    """
+    if not path.exists():
+        return
+    check_sqlite_file(path)
+    uri = path.absolute().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                rows = [r[0] for r in conn.execute("PRAGMA quick_check(10)")]
+                if rows != ["ok"]:
+                    raise sqlite3.DatabaseError("; ".join(rows))
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _hot_journal(path) and "readonly" in str(exc).replace("-", ""):
+            return  # a crash left a rollback journal: the read-write open rolls it back
+        raise LedgerOpenError(explain_sqlite_error(path, exc)) from exc
+
+
+def _hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def explain_sqlite_error(path: Path | str, exc: BaseException) -> str:
+    """A clerk's sentence for what SQLite said while opening the file."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return smsg("open.locked", path=path)
+    if "readonly" in text or "read-only" in text:
+        return smsg("open.read_only", path=path)
+    if any(w in text for w in ("malformed", "not a database", "corrupt", "*** in database")):
+        return smsg("open.damaged", path=path, error=exc, backups=backups_dir(Path(path)))
+    return msg("open.failed", target=path, error=exc)
 
 
 @dataclass
@@ -162,6 +242,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
         if target is None and not os.environ.get(ENV_DB):
             path.parent.mkdir(parents=True, exist_ok=True)
         check_sqlite_file(path)
+        probe_sqlite_file(path)
     db = Database(engine=build_engine(url), url=url)
     try:
         if migrate:
@@ -175,7 +256,14 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
         raise
     except SQLAlchemyError as exc:
         db.dispose()
-        raise LedgerOpenError(
-            msg("open.failed", target=db.display_name(), error=exc.orig or exc)
-        ) from exc
+        raise LedgerOpenError(_open_failure(db, getattr(exc, "orig", None) or exc)) from exc
+    except sqlite3.Error as exc:  # raised by the pragmas run on connect
+        db.dispose()
+        raise LedgerOpenError(_open_failure(db, exc)) from exc
     return db
+
+
+def _open_failure(db: Database, exc: BaseException) -> str:
+    if db.path is not None:
+        return explain_sqlite_error(db.path, exc)
+    return msg("open.failed", target=db.display_name(), error=exc)

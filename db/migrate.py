@@ -12,11 +12,21 @@ from sqlalchemy import Connection, inspect
 
 from db.backup import backup_before_upgrade
 from db.engine import Database
-from db.errors import LedgerOpenError
+from db.errors import LedgerError, LedgerOpenError
 from db.messages import msg
 from db.version import program_version
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+# Tables the models do not describe on purpose: SQLite's FTS5 index and its shadow
+# tables, kept by triggers (migration 0002).
+UNMODELLED_PREFIXES = ("project_fts",)
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+    """Alembic filter: leave the FTS tables out of schema comparisons."""
+    return not (type_ == "table" and name and name.startswith(UNMODELLED_PREFIXES))
 
 
 def alembic_config() -> Config:
@@ -57,7 +67,11 @@ def ensure_schema(db: Database) -> None:
     if rev is not None and rev not in known_revisions():
         raise LedgerOpenError(msg("open.too_new", revision=rev, version=program_version()))
     if rev is not None and db.path is not None:
-        backup_before_upgrade(db.path, rev)
+        try:
+            backup_before_upgrade(db.path, rev)
+        except LedgerError as exc:
+            # No upgrade without a copy to go back to.
+            raise LedgerOpenError(str(exc)) from exc
     upgrade(db, "head")
 
 
