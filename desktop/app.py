@@ -4,22 +4,48 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from db.engine import open_database
-from db.errors import LedgerError
+SMOKE_TEST_MS = 300
+
+
+def style_sheet() -> str:
+    path = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def make_application():
+    """The one QApplication, with the ledger's names (QSettings) and style sheet."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.widgets.settings import APPLICATION, ORGANISATION
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("FTZ Ledger")
+    app.setStyleSheet(style_sheet())
+    return app
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+    from PySide6.QtCore import QTimer
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    try:
-        db = open_database(args.db)
-    except LedgerError as exc:
-        QMessageBox.critical(None, "FTZ Ledger", str(exc))
+    from desktop.main_window import MainWindow
+    from desktop.startup import open_database_for_window
+
+    app = make_application()
+    db = open_database_for_window(args.db, None)
+    if db is None:
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"FTZ Ledger — {db.display_name()}")
-    window.setCentralWidget(QLabel("FTZ Ledger"))
+    window = MainWindow(db)
     window.show()
-    return app.exec()
+    if getattr(args, "smoke_test", False):
+        # The installer's check: the window opened and painted; close by ourselves.
+        QTimer.singleShot(SMOKE_TEST_MS, window.close)
+        QTimer.singleShot(SMOKE_TEST_MS + 50, app.quit)
+    try:
+        code = app.exec()
+    finally:
+        db.dispose()
+    return 0 if getattr(args, "smoke_test", False) else code

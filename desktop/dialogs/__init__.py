@@ -1,0 +1,1 @@
+"""Dialogs: record forms, hand-over, reference data, units directory, about."""

@@ -1,0 +1,73 @@
+"""One entry of a project's progress log (the project's stage follows the log)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QPlainTextEdit
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from db.enums import Stage
+from db.labels import label
+from db.queries.details import project_detail
+from db.services import projects
+from db.services.projects import ProgressData
+from desktop.dialogs.form_base import RecordForm
+from desktop.dialogs.project_form import with_unit
+from desktop.widgets.form_parts import AmountField, ChoiceCombo, DateField, enum_items
+
+
+class ProgressForm(RecordForm):
+    kind_key = "kind.progress"
+
+    def __init__(self, db, project_id: int, entry_id: int | None = None, parent=None) -> None:
+        self.project_id = project_id
+        super().__init__(db, entry_id, parent)
+        self.resize(600, 460)
+
+    def build(self) -> None:
+        g = self.grid
+        self.entry_date = g.add("entry_date", label("progress.entry_date"), DateField(), required=True)
+        self.stage = g.add("stage", label("progress.stage"), ChoiceCombo(enum_items(Stage)), required=True)
+        self.description = g.add(
+            "description", label("progress.description"), QPlainTextEdit(), required=True
+        )
+        self.problems = g.add("problems", label("progress.problems"), QPlainTextEdit())
+        for edit in (self.description, self.problems):
+            edit.setTabChangesFocus(True)
+        self.funds = AmountField()
+        g.add("funds_arrived", label("progress.funds_arrived"), with_unit(self.funds, "万元"))
+
+    def fill_defaults(self) -> None:
+        self.entry_date.set_value(date.today())
+        with self.db.read() as conn:
+            project = project_detail(conn, self.project_id)
+        if project is not None:
+            self.stage.set_value(Stage(project["stage"]))
+
+    def fetch(self, conn: Connection, record_id: int) -> dict[str, Any] | None:
+        project = project_detail(conn, self.project_id) or {"progress": []}
+        return next((e for e in project["progress"] if e["id"] == record_id), None)
+
+    def fill(self, rec: dict[str, Any]) -> None:
+        self.entry_date.set_value(rec["entry_date"])
+        self.stage.set_value(Stage(rec["stage"]))
+        self.description.setPlainText(rec["description"] or "")
+        self.problems.setPlainText(rec["problems"] or "")
+        self.funds.set_value(rec["funds_arrived"])
+
+    def collect(self) -> ProgressData:
+        return ProgressData(
+            entry_date=self.entry_date.value(),
+            stage=self.stage.value(),
+            description=self.description.toPlainText(),
+            problems=self.problems.toPlainText(),
+            funds_arrived=self.funds.value(),
+        )
+
+    def write(self, session: Session, data: ProgressData):
+        if self.record_id is None:
+            return projects.add_progress(session, self.project_id, data)
+        return projects.update_progress(session, self.record_id, data, version=self.version)

@@ -1,0 +1,1 @@
+"""One module per record tab; registry.TABS lists them in window order."""

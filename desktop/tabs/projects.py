@@ -1,0 +1,92 @@
+"""The Projects tab: stage, amounts, responsibility and the dated progress log."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from db.enums import Province, Stage
+from db.labels import label
+from db.queries.choices import reference_items
+from db.queries.details import project_detail
+from db.services import projects
+from desktop.dialogs.progress_form import ProgressForm
+from desktop.dialogs.project_form import ProjectForm
+from desktop.tabs.base import RecordTab
+from desktop.widgets.detail_panel import DetailHtml
+from desktop.widgets.filter_bar import FilterBar
+from desktop.widgets.form_parts import enum_items
+from desktop.widgets.formatting import amount_text, date_text, enum_text
+
+
+class ProjectsTab(RecordTab):
+    kind = "projects"
+    record_key = "project"
+    name_column = "name"
+
+    def add_filters(self, bar: FilterBar) -> None:
+        with self.db.read() as conn:
+            fields = [(k["name"], k["id"]) for k in reference_items(conn, "industry_field")]
+        bar.add_choice("field_id", label("project.field") + ":", fields)
+        bar.add_choice("stage", label("project.stage") + ":", enum_items(Stage))
+        bar.add_choice("province", label("unit.province") + ":", enum_items(Province))
+
+    def extra_actions(self) -> list[QAction]:
+        action = QAction(self.tr("Add progress…"), self)
+        action.setObjectName("action_add_progress")
+        action.triggered.connect(self.add_progress)
+        return [action]
+
+    def add_progress(self) -> ProgressForm | None:
+        project_id = self.selected_id()
+        if project_id is None:
+            return None
+        return self._open(ProgressForm(self.db, project_id, parent=self))
+
+    def _open(self, form):
+        form = super()._open(form)
+        if isinstance(form, ProgressForm):
+            # The log changes the project's row, not the entry's: reselect the project.
+            form.saved.disconnect()
+            form.saved.connect(lambda _id: self.refresh(select_id=form.project_id))
+        return form
+
+    def make_form(self, record_id: int | None, meeting_id: int | None = None) -> ProjectForm:
+        return ProjectForm(self.db, record_id, self, meeting_id=meeting_id)
+
+    def fetch_detail(self, conn: Connection, record_id: int) -> dict | None:
+        return project_detail(conn, record_id)
+
+    def delete_service(self, session: Session, record_id: int, version: int | None):
+        return projects.delete(session, record_id, version)
+
+    def describe(self, rec: dict) -> str:
+        out = DetailHtml(rec["name"]).fields(
+            [
+                ("project.code", rec["code"]),
+                ("project.investor", rec["investor"]),
+                ("project.investor_origin", enum_text("investor_origin", rec["investor_origin"])),
+                ("project.field", rec["field"]),
+                ("project.host_locality", rec["host_locality"]),
+                ("project.project_type", enum_text("project_type", rec["project_type"])),
+                ("project.investment", amount_text(rec["investment"])),
+                ("project.funds_arrived", amount_text(rec["funds_arrived"])),
+                ("project.signed_date", date_text(rec["signed_date"])),
+                ("project.meeting", rec["meeting"]),
+                ("project.stage", enum_text("stage", rec["stage"])),
+                ("project.terminated_reason", rec["terminated_reason"]),
+                ("project.responsible_unit", rec["responsible_unit"]),
+                ("project.responsible_person", rec["responsible_person"]),
+                ("project.phone", rec["phone"]),
+            ]
+        )
+        out.section(self.tr("Progress log")).table(
+            ["progress.entry_date", "progress.stage", "progress.description", "progress.problems"],
+            [
+                (date_text(e["entry_date"]), enum_text("stage", e["stage"]), e["description"], e["problems"])
+                for e in rec["progress"]
+            ],
+            self.tr("No progress recorded yet."),
+        )
+        return out.html()

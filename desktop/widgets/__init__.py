@@ -1,0 +1,1 @@
+"""Shared building blocks of the window: lazy record table, filter bar, form parts."""

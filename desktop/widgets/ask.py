@@ -1,0 +1,52 @@
+"""Every question and notice the window puts to the clerk, in one place.
+
+Tests replace these functions (monkeypatch) so no modal box ever blocks a run.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ask", text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes/No, with No as the default (deleting should take a deliberate key)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def conflict(parent: QWidget | None, text: str) -> str:
+    """'reload' or 'keep': what to do when the record changed elsewhere."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Changed elsewhere"), text, parent=parent)
+    reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(tr("Keep my text"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return "reload" if box.clickedButton() is reload_button else "keep"
+
+
+def discard_changes(parent: QWidget | None) -> bool:
+    """Closing a form with unsaved edits: True to throw them away."""
+    return confirm(
+        parent,
+        tr("Unsaved changes"),
+        tr("This form has changes that are not saved. Close it and lose them?"),
+    )

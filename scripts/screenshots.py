@@ -1,0 +1,58 @@
+"""Make a PNG of each tab of the real window on the sample records (offscreen).
+
+    uv run python scripts/screenshots.py --db /tmp/demo.sqlite3 --out docs/screenshots [--lang zh]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SIZE = (1400, 850)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", required=True, help="ledger file (sample records are added)")
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--lang", default="zh", choices=["zh", "en"])
+    args = parser.parse_args(argv)
+
+    from db.engine import open_database
+    from db.lang import set_language
+    from db.sample_data import load
+    from desktop.app import make_application
+    from desktop.main_window import MainWindow
+
+    set_language(args.lang)
+    app = make_application()
+    db = open_database(args.db)
+    with db.write() as session:
+        load(session)
+    window = MainWindow(db)
+    window.resize(*SIZE)
+    window.show()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for tab in window.record_tabs():
+        window.show_tab(tab.kind)
+        tab.view.resizeColumnsToContents()
+        for col in range(tab.model.columnCount()):
+            width = min(tab.view.columnWidth(col), 260)
+            tab.view.setColumnWidth(col, width)
+        app.processEvents()
+        path = out / f"{tab.kind}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
