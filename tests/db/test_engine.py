@@ -28,6 +28,7 @@ def test_foreign_keys_are_enforced_on_sqlite(db):
         s.flush()
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_for_safe_writes(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
