@@ -31,7 +31,13 @@ def build_menus(win: MainWindow) -> None:
     bar = win.menuBar()
     file_menu = bar.addMenu(win.tr("&File"))
     _add(file_menu, win.tr("&New database…"), lambda: _new_database(win), name="new_db")
-    _add(file_menu, win.tr("&Open database…"), lambda: _open_database(win), QKeySequence.StandardKey.Open, "open_db")
+    _add(
+        file_menu,
+        win.tr("&Open database…"),
+        lambda: _open_database(win),
+        QKeySequence.StandardKey.Open,
+        "open_db",
+    )
     recent = file_menu.addMenu(win.tr("&Recent databases"))
     recent.aboutToShow.connect(lambda: _fill_recent(win, recent))
     file_menu.addSeparator()

@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
         return next(t for t in self.record_tabs() if t.kind == kind)
 
     def record_tabs(self) -> list[RecordTab]:
-        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), RecordTab)]
+        return [
+            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), RecordTab)
+        ]
 
     def show_tab(self, kind: str) -> RecordTab:
         tab = self.tab(kind)
@@ -200,4 +202,3 @@ def _reports_module():
         return importlib.import_module("desktop.reports")
     except ImportError:
         return None
-

@@ -1,26 +1,166 @@
 """Open the ledger for the window, explaining (not crashing) when it cannot be opened.
 
-Owned by the data-safety work (issue 7), which adds: restore the latest good
-backup, open another file. The window calls only open_database_for_window().
+A file that cannot be opened (damaged, truncated, a folder, read-only, locked,
+from a newer program) gets a dialog that says why and offers what can help:
+restore the latest good backup, open another file, try again, or quit. The file
+itself is never changed by the offer; restoring keeps a copy of it first. Once
+open, the daily automatic backup is made when one is due.
+
+The window calls only open_database_for_window().
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from enum import Enum
+from pathlib import Path
 
-from db.engine import Database, open_database
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from db.backup import auto_backup
+from db.engine import Database, open_database, resolve_target, target_url
 from db.errors import LedgerError
+from db.lang import pick
+from db.restore import latest_good_backup, restore_backup
+from desktop.widgets import ask
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+DB_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
+
+
+def tr(zh: str, en: str) -> str:
+    """The UI text in the current language (db.lang)."""
+    return pick(zh, en)
+
+
+class Choice(Enum):
+    RESTORE = "restore"
+    OTHER_FILE = "other_file"
+    RETRY = "retry"
+    QUIT = "quit"
+
+
+class OpenProblemBox(QMessageBox):
+    """Why the ledger could not be opened, and the ways on (object names for tests)."""
+
+    def __init__(self, message: str, backup: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QMessageBox.Icon.Warning, tr("无法打开台账", "The ledger cannot be opened"), message
+        )
+        if parent is not None:
+            self.setParent(parent, self.windowFlags())
+        self.setObjectName("open_problem")
+        self.buttons_by_choice: dict[Choice, object] = {}
+        if backup is not None:
+            self.setInformativeText(
+                tr("最近一份完好的备份是 %1。", "The latest good backup is %1.").replace(
+                    "%1", str(backup)
+                )
+                + "\n"
+                + tr(
+                    "恢复前会先把当前文件另存到备份文件夹。",
+                    "Restoring it keeps a copy of the current file in the backups folder.",
+                )
+            )
+            self._button(
+                Choice.RESTORE,
+                tr("恢复最近的完好备份", "Restore the latest good backup"),
+                "AcceptRole",
+            )
+        self._button(Choice.OTHER_FILE, tr("打开其他文件…", "Open another file…"), "ActionRole")
+        self._button(Choice.RETRY, tr("重试", "Try again"), "ActionRole")
+        # At start-up there is no window yet: giving up quits; later it cancels.
+        quit_text = tr("退出", "Quit") if parent is None else tr("取消", "Cancel")
+        quit_button = self._button(Choice.QUIT, quit_text, "RejectRole")
+        self.setEscapeButton(quit_button)
+
+    def _button(self, choice: Choice, text: str, role: str):
+        button = self.addButton(text, getattr(QMessageBox.ButtonRole, role))
+        button.setObjectName(f"choice_{choice.value}")
+        self.buttons_by_choice[choice] = button
+        return button
+
+    def choice(self) -> Choice:
+        clicked = self.clickedButton()
+        for choice, button in self.buttons_by_choice.items():
+            if button is clicked:
+                return choice
+        return Choice.QUIT
+
+
+def sqlite_path(target: str | None) -> Path | None:
+    """The file a target names, or None for a server database (or a bad URL)."""
+    try:
+        url = target_url(resolve_target(target))
+    except LedgerError:
+        return None
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    return Path(url.database)
+
+
+def _good_backup_for(target: str | None) -> Path | None:
+    path = sqlite_path(target)
+    if path is None:
+        return None
+    try:
+        return latest_good_backup(path)
+    except OSError:
+        return None
+
+
+def ask_what_next(message: str, backup: Path | None, parent: QWidget | None) -> Choice:
+    box = OpenProblemBox(message, backup, parent)
+    box.exec()
+    return box.choice()
+
+
+def _restore_latest(target: str | None, backup: Path, parent: QWidget | None) -> None:
+    path = sqlite_path(target)
+    assert path is not None
+    try:
+        result = restore_backup(path, backup)
+    except LedgerError as exc:
+        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        return
+    ask.inform(
+        parent,
+        tr("恢复", "Restore"),
+        tr(
+            "已从 %1 恢复。\n原文件另存为 %2。",
+            "Restored from %1.\nThe damaged file is kept as %2.",
+        )
+        .replace("%1", str(result.source))
+        .replace("%2", str(result.previous or "-")),
+    )
+
+
+def _pick_other_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库", "Open database"), "", DB_FILTER)
+    return path or None
+
+
+def run_auto_backup(db: Database, parent: QWidget | None) -> Path | None:
+    """The daily backup; a failure is reported but does not stop the clerk working."""
+    try:
+        return auto_backup(db)
+    except LedgerError as exc:
+        ask.warn(parent, tr("自动备份", "Automatic backup"), str(exc))
+        return None
 
 
 def open_database_for_window(target: str | None, parent: QWidget | None = None) -> Database | None:
     """The open database, or None after telling the clerk why it could not be opened."""
-    from PySide6.QtWidgets import QMessageBox
-
-    try:
-        return open_database(target)
-    except LedgerError as exc:
-        QMessageBox.critical(parent, "FTZ Ledger", str(exc))
-        return None
+    while True:
+        try:
+            db = open_database(target)
+        except LedgerError as exc:
+            backup = _good_backup_for(target)
+            choice = ask_what_next(str(exc), backup, parent)
+            if choice is Choice.RESTORE and backup is not None:
+                _restore_latest(target, backup, parent)
+            elif choice is Choice.OTHER_FILE:
+                target = _pick_other_file(parent) or target
+            elif choice is Choice.QUIT:
+                return None
+            continue
+        run_auto_backup(db, parent)
+        return db

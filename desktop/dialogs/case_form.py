@@ -41,7 +41,9 @@ class CaseForm(RecordForm):
             required=True,
             aliases=("category_id",),
         )
-        self.scope = g.add("scope", label("case.scope"), ChoiceCombo(enum_items(CaseScope)), required=True)
+        self.scope = g.add(
+            "scope", label("case.scope"), ChoiceCombo(enum_items(CaseScope)), required=True
+        )
         self.lead_units = g.add(
             "lead_units",
             label("case.lead_units"),

@@ -144,7 +144,7 @@ class RecordForm(QDialog):
         errors = [
             picker.unknown_error(field)
             for field, picker in self._pickers
-            if shiboken6.isValid(picker) and picker.isVisibleTo(self)
+            if shiboken6.isValid(picker) and not _removed(picker)
         ]
         return [e for e in errors if e is not None]
 
@@ -176,9 +176,13 @@ class RecordForm(QDialog):
     def show_errors(self, errors: list[FieldError]) -> None:
         unplaced = self.grid.show_errors(errors)
         self.show_general(
-            "\n".join(e.message for e in unplaced) if unplaced else self.tr("Please correct the marked fields.")
+            "\n".join(e.message for e in unplaced)
+            if unplaced
+            else self.tr("Please correct the marked fields.")
         )
-        first = next((self.grid.widgets[e.field] for e in errors if e.field in self.grid.widgets), None)
+        first = next(
+            (self.grid.widgets[e.field] for e in errors if e.field in self.grid.widgets), None
+        )
         if first is not None:
             first.setFocus()
 
@@ -199,7 +203,9 @@ class RecordForm(QDialog):
             rec = self.fetch(conn, self.record_id)
         self.version = rec["version"] if rec else self.version
         self.show_general(
-            text + "\n" + self.tr("Your text is kept; saving again will overwrite the other change.")
+            text
+            + "\n"
+            + self.tr("Your text is kept; saving again will overwrite the other change.")
         )
 
     # --- closing -----------------------------------------------------------
@@ -210,3 +216,12 @@ class RecordForm(QDialog):
         if self.is_dirty() and not ask.discard_changes(self):
             return
         super().reject()
+
+
+def _removed(widget: QWidget | None) -> bool:
+    """Whether the widget sits in a row the clerk removed (RowsEditor marks it)."""
+    while widget is not None:
+        if widget.property("removed"):
+            return True
+        widget = widget.parentWidget()
+    return False

@@ -38,7 +38,11 @@ class HandoverDialog(RecordForm):
         g.addRow(label("alliance.chair"), QLabel(current))
         self.unit = g.add("unit", self.tr("New chair"), self.unit_picker("unit"), required=True)
         self.on = g.add(
-            "start_date", self.tr("Handover date"), DateField(), required=True, aliases=("end_date",)
+            "start_date",
+            self.tr("Handover date"),
+            DateField(),
+            required=True,
+            aliases=("end_date",),
         )
         self.meeting = g.add(
             "handover_meeting", label("chair_term.handover_meeting"), ChoiceCombo(meetings)

@@ -32,7 +32,9 @@ class MeetingForm(RecordForm):
         self.kind = g.add(
             "kind", label("meeting.kind"), ChoiceCombo(kinds), required=True, aliases=("kind_id",)
         )
-        self.start_date = g.add("start_date", label("meeting.start_date"), DateField(), required=True)
+        self.start_date = g.add(
+            "start_date", label("meeting.start_date"), DateField(), required=True
+        )
         self.end_date = g.add("end_date", label("meeting.end_date"), DateField())
         self.city = g.add("city", label("meeting.city"), QLineEdit())
         self.district = g.add("district", label("meeting.district"), QLineEdit())

@@ -29,8 +29,12 @@ class ProgressForm(RecordForm):
 
     def build(self) -> None:
         g = self.grid
-        self.entry_date = g.add("entry_date", label("progress.entry_date"), DateField(), required=True)
-        self.stage = g.add("stage", label("progress.stage"), ChoiceCombo(enum_items(Stage)), required=True)
+        self.entry_date = g.add(
+            "entry_date", label("progress.entry_date"), DateField(), required=True
+        )
+        self.stage = g.add(
+            "stage", label("progress.stage"), ChoiceCombo(enum_items(Stage)), required=True
+        )
         self.description = g.add(
             "description", label("progress.description"), QPlainTextEdit(), required=True
         )

@@ -63,7 +63,11 @@ class ProjectForm(RecordForm):
             required=True,
         )
         self.field = g.add(
-            "field", label("project.field"), ChoiceCombo(fields), required=True, aliases=("field_id",)
+            "field",
+            label("project.field"),
+            ChoiceCombo(fields),
+            required=True,
+            aliases=("field_id",),
         )
         self.host_locality = g.add("host_locality", label("project.host_locality"), QLineEdit())
         self.project_type = g.add(
@@ -73,8 +77,15 @@ class ProjectForm(RecordForm):
             required=True,
         )
         self.investment = AmountField()
-        g.add("investment", label("project.investment"), with_unit(self.investment, "万元"), required=True)
-        self.signed_date = g.add("signed_date", label("project.signed_date"), DateField(), required=True)
+        g.add(
+            "investment",
+            label("project.investment"),
+            with_unit(self.investment, "万元"),
+            required=True,
+        )
+        self.signed_date = g.add(
+            "signed_date", label("project.signed_date"), DateField(), required=True
+        )
         self.meeting = g.add("meeting", label("project.meeting"), ChoiceCombo(meetings))
         self.responsible_unit = g.add(
             "responsible_unit",

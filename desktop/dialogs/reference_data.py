@@ -107,7 +107,9 @@ class ReferencePage(QWidget):
         with self.db.read() as conn:
             items = reference_items(conn, self.table)
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([label("f.code"), label("f.name_zh"), label("f.name_en")])
+        self.model.setHorizontalHeaderLabels(
+            [label("f.code"), label("f.name_zh"), label("f.name_en")]
+        )
         for item in items:
             cells = [QStandardItem(item[k]) for k in ("code", "name_zh", "name_en")]
             cells[0].setData(item["id"], Qt.ItemDataRole.UserRole)
@@ -164,5 +166,3 @@ class ReferenceDataDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(buttons)
         self.resize(640, 480)
-
-

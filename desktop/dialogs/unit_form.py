@@ -36,7 +36,9 @@ class UnitForm(RecordForm):
         g = self.grid
         self.name = g.add("name", label("unit.name"), QLineEdit(), required=True)
         self.short_name = g.add("short_name", label("unit.short_name"), QLineEdit())
-        self.kind = g.add("kind", label("unit.kind"), ChoiceCombo(enum_items(UnitKind)), required=True)
+        self.kind = g.add(
+            "kind", label("unit.kind"), ChoiceCombo(enum_items(UnitKind)), required=True
+        )
         self.province = g.add(
             "province", label("unit.province"), ChoiceCombo(enum_items(Province)), required=True
         )

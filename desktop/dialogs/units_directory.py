@@ -37,8 +37,10 @@ class MergeDialog(QDialog):
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
-        intro = self.tr("Merge the duplicate “%1” into the unit kept below. Every record that "
-                        "names the duplicate will name the kept unit instead.").replace("%1", drop_name)
+        intro = self.tr(
+            "Merge the duplicate “%1” into the unit kept below. Every record that "
+            "names the duplicate will name the kept unit instead."
+        ).replace("%1", drop_name)
         text = QLabel(intro, self)
         text.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -61,7 +63,9 @@ class MergeDialog(QDialog):
             self.error.setText(self.tr("Choose another existing unit to keep."))
             return
         question = self.tr("Merge “%1” into “%2”? This cannot be undone from here.")
-        question = question.replace("%1", self.drop_name).replace("%2", self.keep.index.name(keep_id))
+        question = question.replace("%1", self.drop_name).replace(
+            "%2", self.keep.index.name(keep_id)
+        )
         if not ask.confirm(self, self.tr("Merge units"), question):
             return
         try:

@@ -74,17 +74,39 @@ class AlliancesTab(RecordTab):
             ]
         )
         out.section(label("alliance.members")).table(
-            ["member.unit", "member.member_kind", "member.joined_date", "member.left_date", "member.contact_person"],
             [
-                (m["unit"], m["member_kind"], date_text(m["joined_date"]), date_text(m["left_date"]), m["contact_person"])
+                "member.unit",
+                "member.member_kind",
+                "member.joined_date",
+                "member.left_date",
+                "member.contact_person",
+            ],
+            [
+                (
+                    m["unit"],
+                    m["member_kind"],
+                    date_text(m["joined_date"]),
+                    date_text(m["left_date"]),
+                    m["contact_person"],
+                )
                 for m in rec["members"]
             ],
             self.tr("No members yet."),
         )
         out.section(self.tr("Chair terms")).table(
-            ["chair_term.unit", "chair_term.start_date", "chair_term.end_date", "chair_term.handover_meeting"],
             [
-                (t["unit"], date_text(t["start_date"]), date_text(t["end_date"]) or self.tr("(current)"), t["handover_meeting"])
+                "chair_term.unit",
+                "chair_term.start_date",
+                "chair_term.end_date",
+                "chair_term.handover_meeting",
+            ],
+            [
+                (
+                    t["unit"],
+                    date_text(t["start_date"]),
+                    date_text(t["end_date"]) or self.tr("(current)"),
+                    t["handover_meeting"],
+                )
                 for t in rec["chair_terms"]
             ],
             self.tr("No chair yet."),

@@ -136,6 +136,7 @@ class RecordTab(QWidget):
         if extras:
             self.toolbar.addSeparator()
         for action in extras:
+            self.actions_[action.objectName().removeprefix("action_")] = action
             self.addAction(action)
             self.toolbar.addAction(action)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -246,7 +247,9 @@ class RecordTab(QWidget):
             return False
         kind = label(f"kind.{self.record_key}")
         question = self.tr("Move the %1 “%2” to the recycle bin?").replace("%1", kind)
-        if not ask.confirm(self, self.tr("Delete"), question.replace("%2", self.record_name(record_id))):
+        if not ask.confirm(
+            self, self.tr("Delete"), question.replace("%2", self.record_name(record_id))
+        ):
             return False
         row = self.view.currentIndex().row()
         try:

@@ -70,12 +70,18 @@ class MeetingsTab(RecordTab):
         )
         out.section(label("meeting.leaders")).table(
             ["leader.name", "leader.position", "leader.role"],
-            [(x["name"], x["position"], enum_text("leader_role", x["role"])) for x in rec["leaders"]],
+            [
+                (x["name"], x["position"], enum_text("leader_role", x["role"]))
+                for x in rec["leaders"]
+            ],
             none,
         )
         out.section(label("meeting.agenda")).table(
             ["f.seq", "agenda.kind", "agenda.text"],
-            [(i + 1, enum_text("agenda_kind", a["kind"]), a["text"]) for i, a in enumerate(rec["agenda"])],
+            [
+                (i + 1, enum_text("agenda_kind", a["kind"]), a["text"])
+                for i, a in enumerate(rec["agenda"])
+            ],
             none,
         )
         out.section(label("meeting.cases")).table(

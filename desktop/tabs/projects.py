@@ -84,7 +84,12 @@ class ProjectsTab(RecordTab):
         out.section(self.tr("Progress log")).table(
             ["progress.entry_date", "progress.stage", "progress.description", "progress.problems"],
             [
-                (date_text(e["entry_date"]), enum_text("stage", e["stage"]), e["description"], e["problems"])
+                (
+                    date_text(e["entry_date"]),
+                    enum_text("stage", e["stage"]),
+                    e["description"],
+                    e["problems"],
+                )
                 for e in rec["progress"]
             ],
             self.tr("No progress recorded yet."),

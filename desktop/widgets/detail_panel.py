@@ -39,7 +39,9 @@ class DetailHtml:
         self.parts.append(f"<h3>{_cell(heading)}</h3>")
         return self
 
-    def table(self, header_keys: Sequence[str], rows: Iterable[Sequence[Any]], empty: str) -> DetailHtml:
+    def table(
+        self, header_keys: Sequence[str], rows: Iterable[Sequence[Any]], empty: str
+    ) -> DetailHtml:
         rows = list(rows)
         if not rows:
             self.parts.append(f"<p class='empty'>{_cell(empty)}</p>")
@@ -68,7 +70,9 @@ class DetailPanel(QTextBrowser):
         self.show_nothing()
 
     def show_nothing(self) -> None:
-        self.setHtml(f"<p class='empty'>{_cell(self.tr('Select a record to see its details.'))}</p>")
+        self.setHtml(
+            f"<p class='empty'>{_cell(self.tr('Select a record to see its details.'))}</p>"
+        )
 
     def show_html(self, html: str) -> None:
         self.setHtml(html)

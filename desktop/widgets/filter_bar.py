@@ -62,7 +62,9 @@ class FilterBar(QWidget):
 
     def current(self) -> ListFilter:
         values = {field: combo.currentData() for field, combo in self._combos.items()}
-        return replace(ListFilter(), text=self.search.text(), year=self.year.currentData(), **values)
+        return replace(
+            ListFilter(), text=self.search.text(), year=self.year.currentData(), **values
+        )
 
     def flush(self) -> None:
         """Apply a pending search now (tests, Enter in the box)."""

@@ -156,8 +156,15 @@ class FormGrid(QFormLayout):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
 
-    def add(self, name: str, caption: str, widget: QWidget, *, required: bool = False,
-            aliases: tuple[str, ...] = ()) -> QWidget:
+    def add(
+        self,
+        name: str,
+        caption: str,
+        widget: QWidget,
+        *,
+        required: bool = False,
+        aliases: tuple[str, ...] = (),
+    ) -> QWidget:
         text = f"{caption} <span style='color:#c0392b'>*</span>" if required else caption
         caption_label = QLabel(text)
         caption_label.setBuddy(widget)

@@ -73,6 +73,7 @@ class RowsEditor(QWidget):
 
     def remove_row(self, row: RowWidget) -> None:
         self.rows.remove(row)
+        row.holder.setProperty("removed", True)
         row.holder.hide()
         row.holder.deleteLater()
         self._rows_box.removeWidget(row.holder)

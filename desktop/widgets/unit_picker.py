@@ -84,6 +84,8 @@ class UnitPicker(QWidget):
     def unknown_error(self, field: str) -> FieldError | None:
         """A message when text was typed that names no unit (instead of dropping it)."""
         if self.text() and self.value() is None:
-            message = self.tr("No unit is named “%1”: press + to add it.").replace("%1", self.text())
+            message = self.tr("No unit is named “%1”: press + to add it.").replace(
+                "%1", self.text()
+            )
             return FieldError(field, "unknown_unit", message)
         return None

@@ -1,0 +1,139 @@
+"""File › Back up now… and File › Restore…: the window's side of db.backup / db.restore.
+
+Both take the open Database and the parent window. Restoring closes the database
+(every connection must be gone before the file is swapped), restores, and opens
+the restored file: the caller switches the window to the Database returned.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from db.backup import backup_name, backup_to, backups_dir
+from db.engine import Database, open_database
+from db.errors import LedgerError
+from db.lang import pick
+from db.restore import check_backup, restore_backup
+from desktop.widgets import ask
+
+BACKUP_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
+
+
+def tr(zh: str, en: str) -> str:
+    """The UI text in the current language (db.lang)."""
+    return pick(zh, en)
+
+
+def _server_database(parent: QWidget | None, db: Database) -> bool:
+    if db.path is not None:
+        return False
+    ask.inform(
+        parent,
+        tr("备份", "Backups"),
+        tr(
+            "%1 is a server database: its administrator backs it up with the server's tools."
+        ).replace("%1", db.display_name()),
+    )
+    return True
+
+
+def choose_backup_destination(parent: QWidget | None, db_path: Path) -> Path | None:
+    start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = backup_name(db_path, "manual", datetime.now())
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("备份到", "Back up to"), str(Path(start or Path.home()) / name), BACKUP_FILTER
+    )
+    return Path(path) if path else None
+
+
+def back_up_now(
+    db: Database, parent: QWidget | None = None, dest: Path | None = None
+) -> Path | None:
+    """File › Back up now…: a copy where the clerk chooses (a USB stick, say)."""
+    if _server_database(parent, db):
+        return None
+    assert db.path is not None
+    dest = dest or choose_backup_destination(parent, db.path)
+    if dest is None:
+        return None
+    try:
+        written = backup_to(db.path, dest)
+    except LedgerError as exc:
+        ask.warn(parent, tr("备份", "Back up"), str(exc))
+        return None
+    ask.inform(
+        parent,
+        tr("备份", "Back up"),
+        tr("已备份到 %1。", "Backed up to %1.").replace("%1", str(written)),
+    )
+    return written
+
+
+def choose_backup_file(parent: QWidget | None, db_path: Path) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, tr("从备份恢复", "Restore from backup"), str(backups_dir(db_path)), BACKUP_FILTER
+    )
+    return Path(path) if path else None
+
+
+def _confirm_text(source: Path, counts: dict[str, int]) -> str:
+    summary = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    return (
+        tr("用备份 %1（%2）替换当前台账？", "Replace the open ledger by the backup %1 (%2)?")
+        .replace("%1", str(source))
+        .replace("%2", summary)
+        + "\n"
+        + tr(
+            "替换前会先备份当前台账，因此可以撤销。",
+            "The ledger as it is now is backed up first, so this can be undone.",
+        )
+    )
+
+
+def restore_from_backup(
+    db: Database, parent: QWidget | None = None, source: Path | None = None
+) -> Database | None:
+    """File › Restore…: the restored Database to switch to, or None (nothing changed).
+
+    When it returns a Database, `db` has been disposed; when it returns None,
+    `db` is still open and usable.
+    """
+    if _server_database(parent, db):
+        return None
+    assert db.path is not None
+    source = source or choose_backup_file(parent, db.path)
+    if source is None:
+        return None
+    try:
+        info = check_backup(source)
+    except LedgerError as exc:
+        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        return None
+    if not ask.confirm(parent, tr("恢复", "Restore"), _confirm_text(source, info.counts)):
+        return None
+    db.dispose()
+    try:
+        result = restore_backup(db.path, source)
+    except LedgerError as exc:
+        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        return None  # nothing changed; the disposed engine reconnects on next use
+    try:
+        restored = open_database(str(result.path))
+    except LedgerError as exc:  # the backup passed the check, so this is unexpected
+        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        return None
+    ask.inform(
+        parent,
+        tr("恢复", "Restore"),
+        tr(
+            "已从 %1 恢复。原来的台账保存在 %2。",
+            "Restored from %1. The ledger as it was is kept in %2.",
+        )
+        .replace("%1", str(result.source))
+        .replace("%2", str(result.previous or "-")),
+    )
+    return restored

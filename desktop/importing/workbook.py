@@ -1,0 +1,242 @@
+"""Read an .xlsx safely: refuse what is not one, find the sheet and header row.
+
+openpyxl reads in read-only mode from a private copy of the file (a workbook that
+Excel holds open is still readable, and the clerk's file is never touched);
+defusedxml is installed, so openpyxl refuses XML entity bombs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from db.errors import LedgerError
+from db.labels import label
+from desktop.importing.columns import SPECS, KindSpec
+from desktop.importing.texts import text
+
+HEADER_SCAN_ROWS = 20
+# One import holds every row in memory and in one transaction; beyond this a
+# clerk is better served by splitting the file (and hears so at once).
+MAX_ROWS = 50_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+# Stream names inside an encrypted Office file (an OLE container), UTF-16.
+ENCRYPTED_MARKS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+class ImportFileError(LedgerError):
+    """The file cannot be imported at all; nothing was read into the database."""
+
+
+@dataclass
+class SheetData:
+    """The rows of the sheet to import, with its header row and column mapping."""
+
+    path: Path
+    kind: str
+    sheet: str
+    header_row: int
+    headers: list[str]
+    rows: list[tuple[int, tuple]]  # (row number as Excel shows it, values)
+    # column index (0-based) -> column key of the kind; the wizard may change it
+    mapping: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def spec(self) -> KindSpec:
+        return SPECS[self.kind]
+
+    def column_index(self, key: str) -> int | None:
+        return next((i for i, k in self.mapping.items() if k == key), None)
+
+    def header_of(self, key: str) -> str:
+        index = self.column_index(key)
+        return self.headers[index] if index is not None else self.spec.column(key).header()
+
+    def unmatched_headers(self) -> list[int]:
+        return [i for i, h in enumerate(self.headers) if h and i not in self.mapping]
+
+
+def read_sheet(path: str | Path, kind: str, *, max_rows: int = MAX_ROWS) -> SheetData:
+    """The best-matching sheet of the workbook, or ImportFileError with a clear message."""
+    path = Path(path)
+    check_file(path)
+    with tempfile.TemporaryDirectory(prefix="ftz-import-") as tmp:
+        copy = Path(tmp) / "copy.xlsx"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise ImportFileError(text("file.locked", path=path, error=exc.strerror)) from exc
+        workbook = _load(path, copy)
+        try:
+            return _read(path, workbook, SPECS[kind], max_rows)
+        finally:
+            workbook.close()
+
+
+def check_file(path: Path) -> None:
+    """Refuse, by their first bytes, files that are not .xlsx workbooks."""
+    if not path.is_file():
+        raise ImportFileError(text("file.missing", path=path))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise ImportFileError(text("file.locked", path=path, error=exc.strerror)) from exc
+    if not head:
+        raise ImportFileError(text("file.empty", path=path))
+    if head.startswith(OLE_MAGIC):
+        code = "file.encrypted" if _is_encrypted(path) else "file.xls"
+        raise ImportFileError(text(code, path=path))
+    if head.startswith(ZIP_MAGIC):
+        if not _has_workbook_part(path):
+            raise ImportFileError(text("file.zip_not_xlsx", path=path))
+        return
+    code = "file.csv" if _looks_like_text(head) else "file.not_xlsx"
+    raise ImportFileError(text(code, path=path))
+
+
+def _is_encrypted(path: Path) -> bool:
+    # An encrypted .xlsx is an OLE container holding EncryptionInfo/EncryptedPackage;
+    # an .xls holds a Workbook stream instead. The names sit in directory sectors.
+    data = path.read_bytes()
+    return any(mark in data for mark in ENCRYPTED_MARKS)
+
+
+def _has_workbook_part(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return (
+        "xl/workbook.xml" in names
+        or "[Content_Types].xml" in names
+        and any(n.startswith("xl/") for n in names)
+    )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _load(path: Path, copy: Path):
+    try:
+        return openpyxl.load_workbook(copy, read_only=True, data_only=True)
+    except ValueError as exc:
+        # defusedxml's refusals (EntitiesForbidden, DTDForbidden…) are ValueErrors.
+        if type(exc).__module__.startswith("defusedxml"):
+            raise ImportFileError(text("file.unsafe", path=path)) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError) as exc:
+        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file to the clerk
+        if type(exc).__module__.startswith("defusedxml"):
+            raise ImportFileError(text("file.unsafe", path=path)) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+
+
+def _short(exc: BaseException) -> str:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {detail}"[:200] if detail else type(exc).__name__
+
+
+def _guard(path: Path, step: Callable):
+    """Run a read step; a damaged part found late is still a clear message."""
+    try:
+        return step()
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        code = "file.unsafe" if type(exc).__module__.startswith("defusedxml") else None
+        if code:
+            raise ImportFileError(text(code, path=path)) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+
+
+def _read(path: Path, workbook, spec: KindSpec, max_rows: int) -> SheetData:
+    best = None  # (score, sheet, header row number, header values, mapping)
+    for ws in workbook.worksheets:
+        if getattr(ws, "sheet_state", "visible") != "visible":
+            continue
+        found = _guard(path, lambda ws=ws: _find_header(ws, spec))
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], ws, *found[1:])
+    if best is None:
+        expected = "”、“".join(c.header() for c in spec.columns if c.required)
+        raise ImportFileError(
+            text(
+                "file.no_headers",
+                path=path,
+                kind=label(spec.record_label),
+                rows=HEADER_SCAN_ROWS,
+                expected=expected,
+            )
+        )
+    _score, ws, header_row, headers, mapping = best
+    rows = _guard(path, lambda: _data_rows(ws, header_row, len(headers), max_rows))
+    if not rows:
+        raise ImportFileError(text("file.no_rows", sheet=ws.title))
+    return SheetData(path, spec.kind, ws.title, header_row, headers, rows, mapping)
+
+
+def _find_header(ws, spec: KindSpec):
+    """The row (of the first few) whose cells name most of the kind's columns."""
+    best = None
+    rows = ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True)
+    for number, values in enumerate(rows, start=1):
+        mapping: dict[int, str] = {}
+        for index, value in enumerate(values):
+            key = spec.match_header(value) if isinstance(value, str) else None
+            if key and key not in mapping.values():
+                mapping[index] = key
+        required_hit = any(spec.column(k).required for k in mapping.values())
+        score = len(mapping) + (1 if required_hit else 0)
+        if mapping and (len(mapping) >= 2 or required_hit) and (best is None or score > best[0]):
+            headers = [_header_text(v) for v in values]
+            while headers and not headers[-1]:
+                headers.pop()
+            best = (score, number, headers, mapping)
+    return best
+
+
+def _header_text(value) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _data_rows(ws, header_row: int, width: int, max_rows: int) -> list[tuple[int, tuple]]:
+    declared = (ws.max_row or 0) - header_row
+    if declared > max_rows:
+        # The sheet says how big it is: refuse before reading it all.
+        raise ImportFileError(
+            text("file.too_many_rows", sheet=ws.title, rows=declared, max=max_rows)
+        )
+    rows: list[tuple[int, tuple]] = []
+    numbered = enumerate(
+        ws.iter_rows(min_row=header_row + 1, max_col=max(width, 1), values_only=True),
+        start=header_row + 1,
+    )
+    for number, values in numbered:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        if len(rows) >= max_rows:
+            raise ImportFileError(
+                text("file.too_many_rows", sheet=ws.title, rows=f"{max_rows}+", max=max_rows)
+            )
+        rows.append((number, tuple(values)))
+    return rows

@@ -1,0 +1,269 @@
+"""Turn a SheetPlan into a streamed (write-only) worksheet in the house style.
+
+Every report goes through here, so the print setup, the title rows, the
+signature line and the formula-safety of user text are done once. Rows are
+streamed with openpyxl's write-only mode so a 100 000-row list stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from desktop.reports import style
+from desktop.reports.plan import (
+    BLANK,
+    GROUP,
+    HEADER,
+    KV,
+    SECTION,
+    ChartPlan,
+    ReportContext,
+    SheetPlan,
+)
+from desktop.reports.words import word
+
+FIRST_BODY_ROW = 3  # row 1 the title, row 2 the reporting unit and date
+# Text a spreadsheet could take for a formula (or DDE) when it begins with these.
+UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
+MERGED_ROLES = (GROUP, SECTION)
+DATE_WIDTH = 12.0
+SIGNATURE_GAP = "\u3000" * 10
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def excel_row(index: int) -> int:
+    """The worksheet row of plan.rows[index]."""
+    return FIRST_BODY_ROW + index
+
+
+def sheet_name(name: str) -> str:
+    return _BAD_SHEET_CHARS.sub("_", name)[:31] or "Sheet"
+
+
+class CellMaker:
+    """Styled write-only cells, reused per (column, role, value type).
+
+    A write-only row is written as soon as it is appended, so one styled cell
+    per column and look can be refilled row after row (the speed of a bare
+    dump; see bench/bench_export.py).
+    """
+
+    def __init__(self, ws, plan: SheetPlan) -> None:
+        self.ws = ws
+        self.columns = plan.columns
+        self._cells: dict[tuple[int, str, type], WriteOnlyCell] = {}
+
+    def _template(self, col: int, role: str, value_type: type) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.ws)
+        font, fill, border = style.ROLE_LOOK.get(role, style.DATA_LOOK)
+        cell.font, cell.fill, cell.border = font, fill, border
+        align = self.columns[col].align if col < len(self.columns) else None
+        cell.alignment = style.alignment(role, value_type, align)
+        cell.number_format = style.NUMBER_FORMATS.get(value_type, "General")
+        self._cells[(col, role, value_type)] = cell
+        return cell
+
+    def row(self, role: str, values: list, width: int) -> list[WriteOnlyCell]:
+        out = []
+        for col in range(width):
+            value = values[col] if col < len(values) else None
+            value_type = type(value)
+            cell = self._cells.get((col, role, value_type)) or self._template(col, role, value_type)
+            set_value(cell, value)
+            out.append(cell)
+        return out
+
+
+def set_value(cell, value) -> None:
+    """Assign a value; text that looks like a formula stays text."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(UNSAFE_START):
+        cell.data_type = "s"
+
+
+def _stream_cells(values, row_idx):
+    """Replacement for WriteOnlyWorksheet._values_to_row that takes ready cells.
+
+    openpyxl's own version first tries each cell as a value (raising and
+    formatting an error for every styled cell); the cells here are already
+    styled, so only their position is set.
+    """
+    for col_idx, cell in enumerate(values, 1):
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def measure_widths(plan: SheetPlan) -> list[float]:
+    """Column widths from the widest value of each column (merged rows excluded)."""
+    n = len(plan.columns)
+    widest = [0] * n
+    header = [style.display_width(c.label) for c in plan.columns]
+    for role, values in plan.rows:
+        if role in MERGED_ROLES or role == BLANK:
+            continue
+        if role == HEADER:
+            for i, v in enumerate(values[:n]):
+                header[i] = max(header[i], style.display_width(v))
+            continue
+        limit = 1 if role == KV else n
+        for i, v in enumerate(values[:limit]):
+            w = style.display_width(v) if type(v) is not str or 2 * len(v) > widest[i] else 0
+            if w > widest[i]:
+                widest[i] = w
+    return [style.column_width(widest[i], header[i], plan.columns[i].max_width) for i in range(n)]
+
+
+def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
+    """Write one sheet: title, reporting line, rows, signatures, print setup, charts."""
+    ws = wb.create_sheet(sheet_name(plan.name))
+    ws._values_to_row = _stream_cells
+    n = len(plan.columns)
+    widths = measure_widths(plan)
+    date_col = heading_date_column(n, plan.amounts)
+    widths[date_col] = max(widths[date_col], DATE_WIDTH)
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    header_row = excel_row(plan.header_at) if plan.header_at is not None else None
+    style.setup_page(ws, header_row, word("footer", ctx.lang))
+    _set_heights(ws, plan, widths)
+    maker = CellMaker(ws, plan)
+    _write_heading(ws, maker, plan, ctx, n)
+    for role, values in plan.rows:
+        ws.append(maker.row(role, values, n))
+    _merge_body(ws, plan, n)
+    if plan.signatures:
+        _write_signatures(ws, maker, ctx, n, excel_row(len(plan.rows)))
+    if plan.filter_rows is not None:
+        first, last = plan.filter_rows
+        ws.auto_filter.ref = f"A{excel_row(first)}:{get_column_letter(n)}{excel_row(last)}"
+    for chart in plan.charts:
+        ws.add_chart(
+            _chart(ws, chart),
+            f"{get_column_letter(chart.anchor_col + 1)}{excel_row(chart.anchor_row)}",
+        )
+    return ws
+
+
+def _set_heights(ws, plan: SheetPlan, widths: list[float]) -> None:
+    """Row heights a reader cannot auto-fit: the title and merged long text."""
+    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[2].height = 18
+    merged_width = sum(widths[1:]) or 1
+    for i, (role, values) in enumerate(plan.rows):
+        if role == KV and len(values) > 1 and isinstance(values[1], str):
+            lines = sum(
+                max(1, -(-style.display_width(part) // int(merged_width)))
+                for part in values[1].split("\n")
+            )
+            if lines > 1:
+                ws.row_dimensions[excel_row(i)].height = 14 * lines + 4
+        elif role == SECTION:
+            ws.row_dimensions[excel_row(i)].height = 22
+
+
+def _write_heading(ws, maker: CellMaker, plan: SheetPlan, ctx: ReportContext, n: int) -> None:
+    """Row 1: the merged bold title. Row 2: 填报单位, the date, 单位：万元."""
+    title = WriteOnlyCell(ws)
+    set_value(title, plan.title)
+    title.font = style.TITLE_FONT
+    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.append([title])
+    ws.merged_cells.add(f"A1:{get_column_letter(n)}1")
+
+    date_col = heading_date_column(n, plan.amounts)
+    unit_end = max(1, date_col - 1)
+    cells = [None] * n
+    cells[0] = _plain(ws, word("reporting_unit", ctx.lang) + (ctx.reporting_unit or ""))
+    if date_col >= 1:
+        cells[date_col - 1] = _plain(ws, word("report_date", ctx.lang), "right")
+    cells[date_col] = _plain(ws, ctx.today, "left", style.DATE_FORMAT)
+    if plan.amounts and date_col < n - 1:
+        cells[n - 1] = _plain(ws, word("money_unit", ctx.lang), "right")
+    ws.append([c if c is not None else WriteOnlyCell(ws) for c in cells])
+    if unit_end > 1:
+        ws.merged_cells.add(f"A2:{get_column_letter(unit_end)}2")
+
+
+def heading_date_column(n: int, amounts: bool) -> int:
+    """Row 2's date cell: before 单位：万元 when amounts appear, else in the last column."""
+    if n >= 4:
+        return n - 2 if amounts else n - 1
+    return n - 1
+
+
+def _plain(ws, value, horizontal: str = "left", number_format: str = "General"):
+    cell = WriteOnlyCell(ws)
+    set_value(cell, value)
+    cell.font = style.BODY_FONT
+    cell.alignment = Alignment(horizontal=horizontal, vertical="center")
+    cell.number_format = number_format
+    return cell
+
+
+def _merge_body(ws, plan: SheetPlan, n: int) -> None:
+    last = get_column_letter(n)
+    for i, (role, _values) in enumerate(plan.rows):
+        r = excel_row(i)
+        if role in MERGED_ROLES and n > 1:
+            ws.merged_cells.add(f"A{r}:{last}{r}")
+        elif role == KV and n > 2:
+            ws.merged_cells.add(f"B{r}:{last}{r}")
+
+
+def _write_signatures(ws, maker: CellMaker, ctx: ReportContext, n: int, next_row: int) -> None:
+    """Under the table: 制表人 / 审核人 / 负责人, then the date printed."""
+    ws.append([])
+    signers = _plain(ws, word("signers", ctx.lang, gap=SIGNATURE_GAP))
+    ws.append([signers])
+    sign_row = next_row + 1
+    if n > 1:
+        ws.merged_cells.add(f"A{sign_row}:{get_column_letter(n)}{sign_row}")
+    printed = [_plain(ws, word("printed", ctx.lang), "left")]
+    if n > 1:
+        printed.append(_plain(ws, ctx.today, "left", style.DATE_FORMAT))
+    ws.append(printed)
+
+
+def _chart(ws, plan: ChartPlan):
+    first, last = excel_row(plan.first_row), excel_row(plan.last_row)
+    data = Reference(
+        ws,
+        min_col=plan.value_col + 1,
+        min_row=excel_row(plan.header_row),
+        max_row=last,
+    )
+    cats = Reference(ws, min_col=plan.category_col + 1, min_row=first, max_row=last)
+    if plan.kind == "pie":
+        chart = PieChart()
+        chart.dataLabels = DataLabelList()
+        chart.dataLabels.showVal = True
+    else:
+        chart = BarChart()
+        chart.type = "col"
+        chart.y_axis.title = plan.y_title or None
+        chart.y_axis.numFmt = style.AMOUNT_FORMAT
+        chart.legend = None
+        chart.y_axis.delete = False
+        chart.x_axis.delete = False
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    chart.title = plan.title
+    chart.width, chart.height = 16, 8
+    return chart
+
+
+def is_number(value) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)

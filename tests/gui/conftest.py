@@ -1,0 +1,99 @@
+"""The real main window on a fresh database, with every question answered by the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from db.engine import Database
+from db.services import units
+from db.services.units import UnitData
+from desktop.widgets import ask
+
+
+class Answers:
+    """What the clerk would have clicked; records what was asked."""
+
+    def __init__(self) -> None:
+        self.confirm = True
+        self.conflict = "keep"
+        self.discard = True
+        self.asked: list[tuple[str, str]] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def confirm(_parent, title, text):
+            self.asked.append(("confirm", text))
+            return self.confirm
+
+        def note(kind):
+            return lambda _parent, title, text: self.asked.append((kind, text))
+
+        def conflict(_parent, text):
+            self.asked.append(("conflict", text))
+            return self.conflict
+
+        def discard(_parent):
+            self.asked.append(("discard", ""))
+            return self.discard
+
+        monkeypatch.setattr(ask, "confirm", confirm)
+        monkeypatch.setattr(ask, "inform", note("inform"))
+        monkeypatch.setattr(ask, "warn", note("warn"))
+        monkeypatch.setattr(ask, "conflict", conflict)
+        monkeypatch.setattr(ask, "discard_changes", discard)
+
+    def kinds(self) -> list[str]:
+        return [k for k, _ in self.asked]
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    out = Answers()
+    out.install(monkeypatch)
+    return out
+
+
+@pytest.fixture
+def make_window(qtbot, answers):
+    from desktop.main_window import MainWindow
+
+    made = []
+
+    def make(database: Database) -> MainWindow:
+        window = MainWindow(database)
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window, db):
+    return make_window(db)
+
+
+@pytest.fixture
+def demo_window(make_window, demo_db):
+    return make_window(demo_db)
+
+
+@pytest.fixture
+def some_units(db: Database) -> Iterator[dict[str, int]]:
+    """A few units to pick in forms: two governments and an enterprise."""
+    with db.write() as session:
+        made = {
+            "commerce": units.create(session, UnitData("四川省商务厅", "government", "sichuan")).id,
+            "cq": units.create(
+                session,
+                UnitData("重庆市商务委员会", "government", "chongqing", short_name="重庆市商务委"),
+            ).id,
+            "firm": units.create(
+                session, UnitData("泸州新材料有限公司", "enterprise", "sichuan")
+            ).id,
+        }
+    yield made
