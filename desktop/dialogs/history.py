@@ -243,7 +243,8 @@ class HistoryView(QWidget):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
-        for column in range(3):
+        for column in range(4):
             self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 320))
         self.empty.hide()
         self.tree.show()

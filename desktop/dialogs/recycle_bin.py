@@ -59,6 +59,7 @@ class RecycleBinDialog(QDialog):
         self.purge_button.setObjectName("bin_purge")
         self.purge_button.clicked.connect(self.purge_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("关闭", "Close"))
         close.rejected.connect(self.reject)
         self.setLayout(self._layout(close))
         self.table.itemSelectionChanged.connect(self._update_buttons)
