@@ -17,7 +17,6 @@ from desktop.reports.plan import (
     DATA,
     GROUP,
     HEADER,
-    SECTION,
     SUBTOTAL,
     TOTAL,
     ChartPlan,
@@ -25,6 +24,7 @@ from desktop.reports.plan import (
     ReportContext,
     SheetPlan,
 )
+from desktop.reports.style import AMOUNT_FORMAT
 from desktop.reports.words import word
 
 # (label key, row key, enum family or None, max width)
@@ -41,6 +41,8 @@ COLUMNS = [
     ("project.responsible_unit", "responsible_unit", None, 24),
     ("project.last_progress_date", "last_progress_date", None, 12),
 ]
+CHART_WIDTH_CM = 13
+CHART_COLS = 7  # default-width columns a chart spans: the second sits beside the first
 INVESTMENT, FUNDS = 6, 7  # their positions in a row (after 序号)
 
 
@@ -81,7 +83,7 @@ def ledger_sheet(title: str, projects: list[dict], ctx: ReportContext):
         TOTAL,
         _sum_row(
             word("total", lang),
-            f"{len(projects)}",
+            word("n_projects", lang, count=len(projects)),
             total(p["investment"] for p in projects),
             total(p["funds_arrived"] for p in projects),
         ),
@@ -111,7 +113,7 @@ def charts_sheet(title: str, by_field: list, projects: list[dict], ctx: ReportCo
     plan = SheetPlan(
         name=word("sheet.charts", lang),
         title=title,
-        columns=[Column(h, max_width=24) for h in heads] + [Column("", max_width=8)] * 8,
+        columns=[Column(h, max_width=24) for h in heads],
         amounts=True,
     )
     field_head = plan.add(HEADER, heads)
@@ -128,7 +130,6 @@ def charts_sheet(title: str, by_field: list, projects: list[dict], ctx: ReportCo
         plan.add(DATA, [enum_name(stage, "stage", lang), counts.get(stage, 0)])
     stage_last = len(plan.rows) - 1
     plan.add(TOTAL, [word("total", lang), len(projects)])
-    plan.header_at = field_head
     if by_field:
         plan.charts.append(
             ChartPlan(
@@ -137,15 +138,15 @@ def charts_sheet(title: str, by_field: list, projects: list[dict], ctx: ReportCo
                 field_head,
                 first,
                 last,
-                0,
-                2,
-                5,
-                0,
+                category_col=0,
+                value_col=2,
+                anchor_col=5,
+                anchor_row=0,
+                width_cm=CHART_WIDTH_CM,
                 y_title=word("money_unit", lang),
+                number_format=AMOUNT_FORMAT,
             )
         )
-    plan.add(BLANK)
-    plan.add(SECTION, [""])
     plan.charts.append(
         ChartPlan(
             "bar",
@@ -153,10 +154,12 @@ def charts_sheet(title: str, by_field: list, projects: list[dict], ctx: ReportCo
             stage_head,
             stage_first,
             stage_last,
-            0,
-            1,
-            5,
-            stage_head,
+            category_col=0,
+            value_col=1,
+            anchor_col=5 + CHART_COLS,
+            anchor_row=0,
+            width_cm=CHART_WIDTH_CM,
+            number_format="0",
         )
     )
     return plan

@@ -54,6 +54,9 @@ class ChartPlan:
     anchor_col: int  # 0-based column where the chart's top-left corner sits
     anchor_row: int  # index into rows where the chart's top-left corner sits
     y_title: str = ""
+    number_format: str = "General"
+    width_cm: float = 16
+    height_cm: float = 7.5
 
 
 @dataclass

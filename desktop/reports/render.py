@@ -35,7 +35,7 @@ FIRST_BODY_ROW = 3  # row 1 the title, row 2 the reporting unit and date
 UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 MERGED_ROLES = (GROUP, SECTION)
 DATE_WIDTH = 12.0
-SIGNATURE_GAP = "\u3000" * 10
+SIGNATURE_GAP = "\u3000" * 8
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -71,9 +71,21 @@ class CellMaker:
         self._cells[(col, role, value_type)] = cell
         return cell
 
+    def _blank(self, col: int) -> WriteOnlyCell:
+        """An unstyled empty cell (rows shorter than the grid stay unboxed)."""
+        cell = self._cells.get((col, BLANK, type(None)))
+        if cell is None:
+            cell = self._cells[(col, BLANK, type(None))] = WriteOnlyCell(self.ws)
+        return cell
+
     def row(self, role: str, values: list, width: int) -> list[WriteOnlyCell]:
+        # Merged rows are boxed across the whole grid; others as far as their values go.
+        filled = width if role in (GROUP, KV) else min(width, len(values))
         out = []
         for col in range(width):
+            if col >= filled:
+                out.append(self._blank(col))
+                continue
             value = values[col] if col < len(values) else None
             value_type = type(value)
             cell = self._cells.get((col, role, value_type)) or self._template(col, role, value_type)
@@ -228,13 +240,14 @@ def _write_signatures(ws, maker: CellMaker, ctx: ReportContext, n: int, next_row
     ws.append([])
     signers = _plain(ws, word("signers", ctx.lang, gap=SIGNATURE_GAP))
     ws.append([signers])
-    sign_row = next_row + 1
-    if n > 1:
-        ws.merged_cells.add(f"A{sign_row}:{get_column_letter(n)}{sign_row}")
+    sign_row = next_row + 1  # not merged: the line may run on past a narrow table
     printed = [_plain(ws, word("printed", ctx.lang), "left")]
     if n > 1:
         printed.append(_plain(ws, ctx.today, "left", style.DATE_FORMAT))
     ws.append(printed)
+    if n > 2:
+        # Room for the date whatever the width of column B.
+        ws.merged_cells.add(f"B{sign_row + 1}:C{sign_row + 1}")
 
 
 def _chart(ws, plan: ChartPlan):
@@ -254,14 +267,14 @@ def _chart(ws, plan: ChartPlan):
         chart = BarChart()
         chart.type = "col"
         chart.y_axis.title = plan.y_title or None
-        chart.y_axis.numFmt = style.AMOUNT_FORMAT
+        chart.y_axis.numFmt = plan.number_format
         chart.legend = None
         chart.y_axis.delete = False
         chart.x_axis.delete = False
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
     chart.title = plan.title
-    chart.width, chart.height = 16, 8
+    chart.width, chart.height = plan.width_cm, plan.height_cm
     return chart
 
 

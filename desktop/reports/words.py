@@ -65,6 +65,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.by_stage": ("项目数（按推进阶段）", "Projects by stage"),
     "chair.history": ("主席任期", "Chair history"),
     "group.count": ("{name}（{count}）", "{name} ({count})"),
+    "n_projects": ("共 {count} 个项目", "{count} projects"),
+    "n_cases": ("共 {count} 个案例", "{count} cases"),
+    "n_members": ("共 {count} 家成员", "{count} members"),
     "none": ("（无）", "(none)"),
     # errors
     "err.unknown_report": ("未知报表：{name}", "Unknown report: {name}"),
