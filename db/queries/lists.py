@@ -301,13 +301,13 @@ SPECS: dict[str, ListSpec] = {
 }
 
 
-def _where(spec: ListSpec, flt: ListFilter) -> list[ColumnElement[bool]]:
+def _where(spec: ListSpec, flt: ListFilter, dialect: str) -> list[ColumnElement[bool]]:
     model = spec.model
     conds: list[ColumnElement[bool]] = [
         model.deleted_at.isnot(None) if flt.deleted else model.deleted_at.is_(None)
     ]
     if flt.text.strip():
-        conds.append(text_matches(spec.search(), flt.text))
+        conds.append(text_matches(spec.kind, model.id, spec.search(), flt.text, dialect))
     if flt.year and spec.year_col is not None:
         col = spec.year_col()
         conds.append(and_(col >= date(flt.year, 1, 1), col < date(flt.year + 1, 1, 1)))
@@ -365,13 +365,19 @@ def list_ids(
     """The ordered ids of every record matching the filter."""
     spec = SPECS[kind]
     flt = flt or ListFilter()
-    query = _base(spec, spec.model.id).where(*_where(spec, flt)).order_by(*_order(spec, sort))
+    query = (
+        _base(spec, spec.model.id)
+        .where(*_where(spec, flt, conn.dialect.name))
+        .order_by(*_order(spec, sort))
+    )
     return list(conn.execute(query).scalars())
 
 
 def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
     spec = SPECS[kind]
-    query = _base(spec, func.count(spec.model.id)).where(*_where(spec, flt or ListFilter()))
+    query = _base(spec, func.count(spec.model.id)).where(
+        *_where(spec, flt or ListFilter(), conn.dialect.name)
+    )
     return conn.execute(query).scalar_one()
 
 
@@ -404,7 +410,9 @@ def list_rows(
     """A page of rows in order (reports and the command line)."""
     spec = SPECS[kind]
     query = (
-        _row_select(spec).where(*_where(spec, flt or ListFilter())).order_by(*_order(spec, sort))
+        _row_select(spec)
+        .where(*_where(spec, flt or ListFilter(), conn.dialect.name))
+        .order_by(*_order(spec, sort))
     )
     query = query.offset(offset)
     if limit is not None:

@@ -96,3 +96,34 @@ def test_meeting_row_totals_its_signed_projects(demo_db):
         rows = lists.list_rows(conn, "meetings", ListFilter(text="产业对接会"))
     assert rows[0]["projects"] == 10
     assert rows[0]["investment"] == sum(a for _f, a, _o, _h in SAMPLE_PROJECTS)
+
+
+def test_search_index_follows_renames_and_deletes(db):
+    ids = _projects(db, 2)
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", ListFilter(text="测试企业有限")) == ids[::-1]
+    with db.write() as s:
+        from db.services import units
+
+        investor = s.get(projects.Project, ids[0]).investor_id
+        units.update(s, investor, units.UnitData("川南新材料集团", "enterprise", "sichuan"))
+        projects.update(s, ids[1], f.project_data(s, investor, name="储能电站二期"))
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", ListFilter(text="测试企业有限")) == []
+        assert lists.list_ids(conn, "projects", ListFilter(text="川南新材料")) == ids[::-1]
+        assert lists.list_ids(conn, "projects", ListFilter(text="储能电站")) == [ids[1]]
+        assert lists.list_ids(conn, "projects", ListFilter(text="项目1")) == []
+
+
+def test_bulk_load_rebuilds_the_search_index(db):
+    from db.search_index import bulk_load
+
+    ids = _projects(db, 1)
+    with db.engine.begin() as conn, bulk_load(conn):
+        conn.exec_driver_sql("UPDATE project SET name = '批量导入的光伏组件项目'")
+    with db.read() as conn:
+        assert lists.list_ids(conn, "projects", ListFilter(text="光伏组件")) == ids
+        triggers = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+        ).scalar()
+    assert triggers == 4
