@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.backends.postgresql import check_supported, engine_options, explain_server_error
 from db.backup import backups_dir
 from db.errors import LedgerOpenError
 from db.messages import msg
@@ -84,7 +85,7 @@ def build_engine(url: URL) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, **engine_options())
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -237,6 +238,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     from db.migrate import ensure_schema
 
     url = target_url(resolve_target(target))
+    check_supported(url)
     if url.get_backend_name() == "sqlite" and url.database:
         path = Path(url.database)
         if target is None and not os.environ.get(ENV_DB):
@@ -256,14 +258,15 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
         raise
     except SQLAlchemyError as exc:
         db.dispose()
-        raise LedgerOpenError(_open_failure(db, getattr(exc, "orig", None) or exc)) from exc
+        raise LedgerOpenError(explain_open_error(db, getattr(exc, "orig", None) or exc)) from exc
     except sqlite3.Error as exc:  # raised by the pragmas run on connect
         db.dispose()
-        raise LedgerOpenError(_open_failure(db, exc)) from exc
+        raise LedgerOpenError(explain_open_error(db, exc)) from exc
     return db
 
 
-def _open_failure(db: Database, exc: BaseException) -> str:
+def explain_open_error(db: Database, exc: BaseException) -> str:
+    """What went wrong opening the file or reaching the server, for the clerk."""
     if db.path is not None:
         return explain_sqlite_error(db.path, exc)
-    return msg("open.failed", target=db.display_name(), error=exc)
+    return explain_server_error(db.url, exc)

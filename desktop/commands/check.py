@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import explain_sqlite_error, open_database, resolve_target, target_url
+from db.engine import explain_open_error, open_database, resolve_target, target_url
 from db.errors import LedgerOpenError
 from db.health import run_checks
 from db.lang import pick
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         report = run_checks(db)
     except (SQLAlchemyError, sqlite3.Error) as exc:
         orig = getattr(exc, "orig", None) or exc
-        raise LedgerOpenError(explain_sqlite_error(db.display_name(), orig)) from exc
+        raise LedgerOpenError(explain_open_error(db, orig)) from exc
     finally:
         db.dispose()
     for line in report.lines:
