@@ -26,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "installer"))
 
 from bundle_contents import APP_NAME, pyproject_version  # noqa: E402
+from iss_files import IssScript, missing_files  # noqa: E402
+
+WINDOWS = sys.platform == "win32"
 
 STEP_TIMEOUT_S = 120
 # Variables that could let the bundle find the source tree or the dev environment.
@@ -49,18 +52,25 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 class Bundle:
-    """Runs the frozen executable in a scratch folder with a clean environment."""
+    """Runs the frozen executables in a scratch folder with a clean environment."""
 
-    def __init__(self, exe: Path, work: Path) -> None:
-        self.exe, self.work = exe, work
+    def __init__(self, folder: Path, work: Path) -> None:
+        self.folder, self.work = folder, work
+        self.window_exe = folder / (APP_NAME + (".exe" if WINDOWS else ""))
+        # Windows' windowed .exe has no stdout: the command line goes through the console twin.
+        self.cli_exe = folder / (f"{APP_NAME}-cli.exe" if WINDOWS else APP_NAME)
+        self.db = work / "fresh" / "ledger.sqlite3"
         self.env = clean_env(work / "home")
         self.timings: dict[str, float] = {}
 
-    def run(self, label: str, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, label: str, *args: str, expect: int = 0, window: bool = False
+    ) -> subprocess.CompletedProcess[str]:
+        exe = self.window_exe if window else self.cli_exe
         start = time.perf_counter()
         try:
             done = subprocess.run(
-                [str(self.exe), *args],
+                [str(exe), *args],
                 cwd=self.work,
                 env=self.env,
                 capture_output=True,
@@ -92,7 +102,7 @@ def check_version(bundle: Bundle) -> None:
 
 
 def check_demo_migrates(bundle: Bundle) -> None:
-    db = bundle.work / "fresh" / "ledger.sqlite3"
+    db = bundle.db
     db.parent.mkdir()
     bundle.run("demo", "--db", str(db), "demo")
     with sqlite3.connect(db) as conn:
@@ -130,7 +140,17 @@ def check_postgres_driver(bundle: Bundle) -> None:
 
 
 def check_window(bundle: Bundle) -> None:
-    bundle.run("--smoke-test", "--db", str(bundle.db), "--smoke-test")
+    bundle.run("--smoke-test", "--db", str(bundle.db), "--smoke-test", window=True)
+
+
+def check_installer_files(bundle: Bundle) -> None:
+    """Every file installer/ftz-ledger.iss names is in the repository or the bundle."""
+    script = IssScript.read(ROOT / "installer" / "ftz-ledger.iss")
+    missing = missing_files(script, bundle.folder, exe_suffix=".exe" if WINDOWS else "")
+    if missing:
+        raise SmokeFailure(
+            "the installer script names missing files: " + ", ".join(map(str, missing))
+        )
 
 
 STEPS: list[tuple[str, Callable[[Bundle], None]]] = [
@@ -140,13 +160,13 @@ STEPS: list[tuple[str, Callable[[Bundle], None]]] = [
     ("check", check_check),
     ("postgresql driver", check_postgres_driver),
     ("window --smoke-test", check_window),
+    ("installer script's files", check_installer_files),
 ]
 
 
-def run_steps(exe: Path) -> int:
+def run_steps(folder: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="ftz-smoke-") as tmp:
-        bundle = Bundle(exe, Path(tmp))
-        bundle.db = bundle.work / "fresh" / "ledger.sqlite3"
+        bundle = Bundle(folder, Path(tmp))
         for name, step in STEPS:
             try:
                 step(bundle)
@@ -170,12 +190,13 @@ def main() -> int:
     args = parser.parse_args()
     if not args.no_build:
         subprocess.run(["bash", str(ROOT / "scripts" / "build_frozen.sh")], check=True)
-    exe = args.bundle / (APP_NAME + (".exe" if sys.platform == "win32" else ""))
-    if not exe.is_file():
-        print(f"FROZEN SMOKE TEST FAILED: no {exe}; build it first", file=sys.stderr)
-        return 1
+    bundle = Bundle(args.bundle, Path())
+    for exe in {bundle.window_exe, bundle.cli_exe}:
+        if not exe.is_file():
+            print(f"FROZEN SMOKE TEST FAILED: no {exe}; build it first", file=sys.stderr)
+            return 1
     print(f"bundle {args.bundle}: {bundle_size_mib(args.bundle):.0f} MiB unpacked", flush=True)
-    return run_steps(exe)
+    return run_steps(args.bundle)
 
 
 if __name__ == "__main__":
