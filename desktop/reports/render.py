@@ -35,6 +35,7 @@ FIRST_BODY_ROW = 3  # row 1 the title, row 2 the reporting unit and date
 UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 MERGED_ROLES = (GROUP, SECTION)
 DATE_WIDTH = 12.0
+LINE_HEIGHT = 13.5  # points per line of the 10-point body font
 SIGNATURE_GAP = "\u3000" * 8
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -146,6 +147,8 @@ def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
     widths = measure_widths(plan)
     date_col = heading_date_column(n, plan.amounts)
     widths[date_col] = max(widths[date_col], DATE_WIDTH)
+    if date_col >= 1:
+        widths[date_col - 1] = max(widths[date_col - 1], DATE_WIDTH)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     header_row = excel_row(plan.header_at) if plan.header_at is not None else None
@@ -170,20 +173,54 @@ def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
 
 
 def _set_heights(ws, plan: SheetPlan, widths: list[float]) -> None:
-    """Row heights a reader cannot auto-fit: the title and merged long text."""
+    """Row heights for wrapped text: spreadsheet programs do not grow rows on opening."""
     ws.row_dimensions[1].height = 32
     ws.row_dimensions[2].height = 18
-    merged_width = sum(widths[1:]) or 1
+    merged_width = sum(widths[1:]) or 1.0
+    wrapping = _wrapping_columns(plan, widths)
     for i, (role, values) in enumerate(plan.rows):
-        if role == KV and len(values) > 1 and isinstance(values[1], str):
-            lines = sum(
-                max(1, -(-style.display_width(part) // int(merged_width)))
-                for part in values[1].split("\n")
-            )
-            if lines > 1:
-                ws.row_dimensions[excel_row(i)].height = 14 * lines + 4
+        if role == KV:
+            lines = _lines(values[1] if len(values) > 1 else None, merged_width)
         elif role == SECTION:
             ws.row_dimensions[excel_row(i)].height = 22
+            continue
+        elif role in MERGED_ROLES or role == BLANK:
+            continue
+        else:
+            lines = max(
+                (_lines(values[c], widths[c]) for c in wrapping if c < len(values)), default=1
+            )
+        if lines > 1:
+            ws.row_dimensions[excel_row(i)].height = LINE_HEIGHT * lines + 3
+
+
+def _wrapping_columns(plan: SheetPlan, widths: list[float]) -> list[int]:
+    """Columns whose widest text is wider than the column (only these wrap)."""
+    out = []
+    for c, width in enumerate(widths):
+        widest = max(
+            (
+                style.display_width(values[c])
+                for role, values in plan.rows
+                if role not in MERGED_ROLES
+                and role != KV
+                and c < len(values)
+                and type(values[c]) is str
+                and 2 * len(values[c]) > width - 2
+            ),
+            default=0,
+        )
+        if widest > width - 2:
+            out.append(c)
+    return out
+
+
+def _lines(value, width: float) -> int:
+    """How many lines a text takes in a column of this width."""
+    if type(value) is not str or 2 * len(value) <= width - 2:
+        return 1
+    usable = max(1, int(width - 2))
+    return sum(max(1, -(-style.display_width(part) // usable)) for part in value.split("\n"))
 
 
 def _write_heading(ws, maker: CellMaker, plan: SheetPlan, ctx: ReportContext, n: int) -> None:

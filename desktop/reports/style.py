@@ -66,6 +66,8 @@ def alignment(role: str, value_type: type, column_align: str | None) -> Alignmen
         return Alignment(horizontal="center", vertical="center", wrap_text=True)
     if role == SECTION:
         return Alignment(horizontal="left", vertical="center")
+    if role == GROUP:
+        return Alignment(horizontal="left", vertical="center")
     horizontal = column_align
     if horizontal is None and value_type in (Decimal, float, int):
         horizontal = "right"
