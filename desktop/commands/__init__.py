@@ -1,5 +1,5 @@
 """Sub-commands of `ftz-ledger`, one module each; add a module to COMMAND_MODULES."""
 
-from desktop.commands import backup, check, demo, listing, restore
+from desktop.commands import backup, check, demo, export, listing, restore
 
-COMMAND_MODULES = [demo, listing, check, backup, restore]
+COMMAND_MODULES = [demo, listing, check, backup, restore, export]
