@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -85,7 +86,7 @@ class UnitsDirectory(QDialog):
         self.setWindowTitle(self.tr("Units"))
         self.model = RecordTableModel(db, "units", self)
         self.filter_bar = FilterBar(self)
-        self.filter_bar.year.hide()
+        self.filter_bar.hide_year()
         self.filter_bar.changed.connect(self.model.reload)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -93,7 +94,8 @@ class UnitsDirectory(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setDefaultSectionSize(150)
-        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # sorts by name, A to Z
         self.view.activated.connect(lambda _i: self.edit())
         row = QHBoxLayout()
         for text, slot in (
@@ -113,7 +115,7 @@ class UnitsDirectory(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         self.resize(900, 560)
-        self.model.reload()
+        self.view.setColumnWidth(0, 260)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

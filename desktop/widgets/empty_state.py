@@ -23,7 +23,8 @@ class EmptyState(QWidget):
             self,
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(560)  # wrapped text needs a width to work out its height
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.samples_button = QPushButton(self.tr("Load sample records"), self)
         self.samples_button.setObjectName("load_samples")
         self.new_button = QPushButton(self.tr("New meeting"), self)
@@ -38,9 +39,13 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (heading, text):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(heading)
+        centred = QHBoxLayout()  # stretches, not an alignment flag: keeps height-for-width
+        centred.addStretch(1)
+        centred.addWidget(text)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(3)

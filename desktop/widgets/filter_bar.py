@@ -40,11 +40,17 @@ class FilterBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.search, 3)
-        self._layout.addWidget(QLabel(self.tr("Year:"), self))
+        self.year_label = QLabel(self.tr("Year:"), self)
+        self._layout.addWidget(self.year_label)
         self._layout.addWidget(self.year)
         self._tail = self._layout.count()
         self._layout.addStretch(1)
         self._layout.addWidget(self.clear_button)
+
+    def hide_year(self) -> None:
+        """For lists without a year (the units directory)."""
+        self.year_label.hide()
+        self.year.hide()
 
     def add_choice(self, field: str, caption: str, items: list[tuple[str, object]]) -> QComboBox:
         """A combo for one ListFilter field: (text, value) items after "All"."""

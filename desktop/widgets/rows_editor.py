@@ -67,9 +67,25 @@ class RowsEditor(QWidget):
         row.holder = holder
         self.rows.append(row)
         self._rows_box.addWidget(holder)
+        self._chain_focus(row)
         if focus:
             row.setFocus()
         return row
+
+    def _chain_focus(self, row: RowWidget) -> None:
+        """Tab goes through the new row's fields, then on to "Add" (not to the form's end)."""
+        fields = [
+            w
+            for w in row.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not w.focusProxy()
+            and w.window() is self.window()  # not a combo's popup list
+        ]
+        if not fields:
+            return
+        before = self.add_button.previousInFocusChain()
+        for first, second in zip([before, *fields], [*fields, self.add_button], strict=True):
+            QWidget.setTabOrder(first, second)
 
     def remove_row(self, row: RowWidget) -> None:
         self.rows.remove(row)

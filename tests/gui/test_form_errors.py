@@ -114,3 +114,17 @@ def test_untouched_form_closes_without_asking(window, answers, db):
     form = window.show_tab("meetings").edit_record()
     form.reject()
     assert not form.isVisible() and answers.asked == []
+
+
+def test_tab_goes_through_an_added_row_before_the_next_field(window, some_units):
+    form = window.new_meeting_from_empty()
+    row = form.hosts.add_row()
+    order = []
+    widget = row.unit.edit
+    for _ in range(3):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & widget.focusPolicy().TabFocus) or widget.focusProxy():
+            widget = widget.nextInFocusChain()
+    assert order[1] is row.role
+    assert order[2] is form.hosts.add_button
