@@ -1,6 +1,6 @@
 """Make a PNG of each tab of the real window on the sample records (offscreen).
 
-    uv run python scripts/screenshots.py --db /tmp/demo.sqlite3 --out docs/screenshots [--lang zh]
+uv run python scripts/screenshots.py --db /tmp/demo.sqlite3 --out docs/screenshots [--lang zh]
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="zh", choices=["zh", "en"])
     args = parser.parse_args(argv)
+    # Remembered column widths of the clerk's own window must not leak into the pictures.
+    os.environ["XDG_CONFIG_HOME"] = str(Path(args.db).resolve().parent / "screenshot-settings")
 
     from db.engine import open_database
     from db.lang import set_language
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         for col in range(tab.model.columnCount()):
             width = min(tab.view.columnWidth(col), 260)
             tab.view.setColumnWidth(col, width)
+        tab.splitter.setSizes([900, 480])
         app.processEvents()
         path = out / f"{tab.kind}.png"
         window.grab().save(str(path))
