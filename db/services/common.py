@@ -48,9 +48,17 @@ def conflict_message(obj: RecordMixin) -> str:
     return msg("record.conflict", who=obj.updated_by, when=when)
 
 
+# session.info key: {(table name, id)} known to be live in this transaction. A bulk
+# writer (the Excel import) that has just read them fills it to spare a query per row.
+KNOWN_LIVE = "known_live_ids"
+
+
 def live_id(session: Session, model: type[RecordMixin], record_id: int | None) -> bool:
     if record_id is None:
         return False
+    known = session.info.get(KNOWN_LIVE)
+    if known is not None and (model.__tablename__, record_id) in known:
+        return True
     found = session.execute(
         select(model.id).where(model.id == record_id, model.deleted_at.is_(None))
     ).first()

@@ -93,7 +93,69 @@ def _validate(session: Session, data: ProjectData, exclude_id: int | None) -> di
     return values
 
 
+# session.info key of a UniqueIndex a bulk writer installed (see bulk_index).
+BULK_INDEX = "project_unique_index"
+
+
+@dataclass
+class UniqueIndex:
+    """Codes and (investor, folded name) of every project, read once.
+
+    A bulk writer (the Excel import) installs it with bulk_index(); create() then
+    checks uniqueness in memory instead of two queries per project, and adds each
+    new project to it, so rows not yet flushed are seen too.
+    """
+
+    codes: set[str]
+    names: dict[tuple[int, str], tuple[int | None, str]]
+
+    def add(self, project: Project) -> None:
+        if project.code:
+            self.codes.add(project.code)
+        self.names.setdefault((project.investor_id, project.name_key), (project.id, project.name))
+
+
+def bulk_index(session: Session) -> UniqueIndex:
+    """Load the index into the session (until bulk_done); creates in it check against it."""
+    rows = session.execute(
+        select(
+            Project.id,
+            Project.code,
+            Project.name,
+            Project.name_key,
+            Project.investor_id,
+            Project.deleted_at,
+        )
+    )
+    index = UniqueIndex(set(), {})
+    for r in rows:
+        if r.code:
+            index.codes.add(r.code)  # the UNIQUE constraint counts binned projects too
+        if r.deleted_at is None:
+            index.names.setdefault((r.investor_id, r.name_key), (r.id, r.name))
+    session.info[BULK_INDEX] = index
+    return index
+
+
+def bulk_done(session: Session) -> None:
+    session.info.pop(BULK_INDEX, None)
+
+
+def _check_unique_indexed(chk: Checker, session: Session, values: dict, index: UniqueIndex) -> None:
+    if values["code"] and values["code"] in index.codes:
+        chk.fail("code", "unique", value=values["code"])
+    if values["name"] and values["investor_id"] and chk.ok("investor"):
+        same = index.names.get((values["investor_id"], name_key(values["name"])))
+        if same:
+            investor = session.get(Unit, values["investor_id"])
+            chk.errors.append(_duplicate_error(investor.name, same[1], same[0]))
+
+
 def _check_unique(chk: Checker, session: Session, values: dict, exclude_id: int | None) -> None:
+    index = session.info.get(BULK_INDEX)
+    if index is not None and exclude_id is None:
+        _check_unique_indexed(chk, session, values, index)
+        return
     others = Project.id != (exclude_id or -1)
     if (
         values["code"]
@@ -132,12 +194,20 @@ def find_duplicate(session: Session, investor_id: int, name: str) -> int | None:
     )
 
 
-def create(session: Session, data: ProjectData) -> Project:
+def create(session: Session, data: ProjectData, *, flush: bool = True) -> Project:
+    """flush=False lets a bulk writer flush many at once; it must then keep names
+    and codes unique within its own batch, which the checks here cannot see yet."""
     project = Project(
-        **_validate(session, data, None), stage=Stage.SIGNED, funds_arrived=Decimal(0)
+        **_validate(session, data, None),
+        stage=Stage.SIGNED,
+        funds_arrived=Decimal(0),
+        progress=[],
     )
     session.add(project)
-    common.flush(session)
+    if BULK_INDEX in session.info:
+        session.info[BULK_INDEX].add(project)
+    if flush:
+        common.flush(session)
     return project
 
 
@@ -207,15 +277,20 @@ def _follow_log(project: Project, entries: list[ProgressEntry]) -> None:
         project.funds_arrived = funds[-1]
 
 
-def add_progress(session: Session, project_id: int, data: ProgressData) -> ProgressEntry:
+def add_progress(
+    session: Session, project_id: int, data: ProgressData, *, flush: bool = True
+) -> ProgressEntry:
+    """flush=False lets a bulk writer flush many entries at once."""
     project = common.get_record(session, Project, project_id)
     entry = ProgressEntry(project_id=project_id, **_validate_entry(data))
     entries = [e for e in project.progress if e.deleted_at is None]
     _check_sequence([*entries, entry])
     session.add(entry)
-    common.flush(session)
+    if flush:
+        common.flush(session)
     _follow_log(project, [*entries, entry])
-    common.flush(session)
+    if flush:
+        common.flush(session)
     return entry
 
 

@@ -63,10 +63,12 @@ def _validate(session: Session, data: UnitData, exclude_id: int | None = None) -
     return values
 
 
-def create(session: Session, data: UnitData) -> Unit:
+def create(session: Session, data: UnitData, *, flush: bool = True) -> Unit:
+    """flush=False lets a bulk writer flush many at once (it keeps its names unique)."""
     unit = Unit(**_validate(session, data))
     session.add(unit)
-    common.flush(session)
+    if flush:
+        common.flush(session)
     return unit
 
 

@@ -11,15 +11,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.enums import Province
+from db.enums import Province, UnitKind
 from db.errors import ValidationError
 from db.messages import msg
-from db.services import units
+from db.services import common, units
 from desktop.importing.columns import Column
 from desktop.importing.lookups import Lookups
 from desktop.importing.normalise import (
     BadValue,
     clean_text,
+    fold,
     parse_amount,
     parse_date,
     parse_enum,
@@ -64,6 +65,7 @@ class CellReader:
         self.lookups = lookups
         self.policy = policy
         self.columns = [(i, sheet.spec.column(key)) for i, key in sorted(sheet.mapping.items())]
+        self.pending_units: list = []
 
     def read(self, number: int, values: tuple) -> tuple[dict[str, Any], list[Problem]]:
         out: dict[str, Any] = {}
@@ -134,3 +136,35 @@ class CellReader:
         self.lookups.remember_unit(unit)
         self.policy.created.append(unit.name)
         return unit.id
+
+
+def unknown_units(reader: CellReader) -> list[tuple[str, UnitKind]]:
+    """Names in the sheet's unit columns that match no unit (first spelling, kind to give)."""
+    columns = [(i, c) for i, c in reader.columns if c.kind in ("unit", "units") and c.may_create]
+    # A name that is an investor somewhere becomes an enterprise.
+    columns.sort(key=lambda ic: ic[1].new_unit_kind != UnitKind.ENTERPRISE)
+    found: dict[str, tuple[str, UnitKind]] = {}
+    for index, col in columns:
+        for _number, values in reader.sheet.rows:
+            raw = values[index] if index < len(values) else None
+            names = split_list(raw) if col.kind == "units" else [clean_text(raw)]
+            for name in names:
+                if name and reader.lookups.unit(name) is None:
+                    found.setdefault(fold(name), (name, col.new_unit_kind))
+    return list(found.values())
+
+
+def create_units(reader: CellReader, names: list[tuple[str, UnitKind]]) -> None:
+    """Create the new units in one batch; a name a unit rule refuses is left for its row to report."""
+    for name, kind in names:
+        data = units.UnitData(name=name, kind=kind, province=Province.OTHER)
+        try:
+            unit = units.create(reader.session, data, flush=False)
+        except ValidationError:
+            continue
+        reader.policy.created.append(unit.name)
+        reader.pending_units.append(unit)
+    common.flush(reader.session)
+    for unit in reader.pending_units:
+        reader.lookups.remember_unit(unit)
+    reader.pending_units.clear()

@@ -15,11 +15,18 @@ from typing import Any
 from db.engine import Database
 from db.errors import LedgerError, ValidationError
 from db.messages import msg
-from db.services import common
+from db.services import common, projects
 from db.services.common import KNOWN_LIVE
 from desktop.importing import builders
 from desktop.importing.builders import BuildContext, Duplicate
-from desktop.importing.convert import CellReader, Problem, UnitPolicy, shown
+from desktop.importing.convert import (
+    CellReader,
+    Problem,
+    UnitPolicy,
+    create_units,
+    shown,
+    unknown_units,
+)
 from desktop.importing.lookups import Lookups
 from desktop.importing.texts import text
 from desktop.importing.workbook import SheetData
@@ -99,9 +106,13 @@ def _import_rows(session, sheet: SheetData, options: ImportOptions, report: Impo
     ctx = BuildContext(session, lookups)
     total = len(sheet.rows)
     session.info[KNOWN_LIVE] = lookups.known
+    if sheet.kind == "projects":
+        projects.bulk_index(session)
     try:
         # Rows are flushed in batches (one INSERT for many), not one by one.
         with session.no_autoflush:
+            if options.create_units:
+                create_units(reader, unknown_units(reader))
             for done, (number, values) in enumerate(sheet.rows):
                 if done % PROGRESS_EVERY == 0 and _cancelled(options, done, total):
                     report.cancelled = True
@@ -115,6 +126,7 @@ def _import_rows(session, sheet: SheetData, options: ImportOptions, report: Impo
             _flushed(session, sheet, ctx, report)
     finally:
         session.info.pop(KNOWN_LIVE, None)
+        projects.bulk_done(session)
     if options.progress:
         options.progress(total, total)
 
