@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -29,44 +30,90 @@ def _add(menu: QMenu, text: str, slot, keys=None, name: str = "") -> QAction:
 
 def build_menus(win: MainWindow) -> None:
     bar = win.menuBar()
-    file_menu = bar.addMenu(win.tr("&File"))
-    _add(file_menu, win.tr("&New database…"), lambda: _new_database(win), name="new_db")
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     _add(
         file_menu,
-        win.tr("&Open database…"),
+        QCoreApplication.translate("MainWindow", "&New database…"),
+        lambda: _new_database(win),
+        name="new_db",
+    )
+    _add(
+        file_menu,
+        QCoreApplication.translate("MainWindow", "&Open database…"),
         lambda: _open_database(win),
         QKeySequence.StandardKey.Open,
         "open_db",
     )
-    recent = file_menu.addMenu(win.tr("&Recent databases"))
+    recent = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Recent databases"))
     recent.aboutToShow.connect(lambda: _fill_recent(win, recent))
     file_menu.addSeparator()
-    _add(file_menu, win.tr("&Quit"), win.close, QKeySequence.StandardKey.Quit, "quit")
+    _add(
+        file_menu,
+        QCoreApplication.translate("MainWindow", "&Quit"),
+        win.close,
+        QKeySequence.StandardKey.Quit,
+        "quit",
+    )
 
-    edit_menu = bar.addMenu(win.tr("&Edit"))
+    edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.aboutToShow.connect(lambda: _fill_from_tab(win, edit_menu, "record_actions"))
 
-    view_menu = bar.addMenu(win.tr("&View"))
-    _add(view_menu, win.tr("&Next tab"), lambda: win.step_tab(1), "Ctrl+Tab", "next_tab")
-    _add(view_menu, win.tr("&Previous tab"), lambda: win.step_tab(-1), "Ctrl+Shift+Tab", "prev_tab")
-    _add(view_menu, win.tr("Refresh &all tabs"), win.refresh_all, None, "refresh_all")
+    view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    _add(
+        view_menu,
+        QCoreApplication.translate("MainWindow", "&Next tab"),
+        lambda: win.step_tab(1),
+        "Ctrl+Tab",
+        "next_tab",
+    )
+    _add(
+        view_menu,
+        QCoreApplication.translate("MainWindow", "&Previous tab"),
+        lambda: win.step_tab(-1),
+        "Ctrl+Shift+Tab",
+        "prev_tab",
+    )
+    _add(
+        view_menu,
+        QCoreApplication.translate("MainWindow", "Refresh &all tabs"),
+        win.refresh_all,
+        None,
+        "refresh_all",
+    )
 
-    tools = bar.addMenu(win.tr("&Tools"))
-    _add(tools, win.tr("&Reference data…"), lambda: _reference_data(win), name="reference")
-    _add(tools, win.tr("&Units…"), lambda: _units(win), name="units")
+    tools = bar.addMenu(QCoreApplication.translate("MainWindow", "&Tools"))
+    _add(
+        tools,
+        QCoreApplication.translate("MainWindow", "&Reference data…"),
+        lambda: _reference_data(win),
+        name="reference",
+    )
+    _add(
+        tools,
+        QCoreApplication.translate("MainWindow", "&Units…"),
+        lambda: _units(win),
+        name="units",
+    )
 
-    reports = bar.addMenu(win.tr("&Reports"))
+    reports = bar.addMenu(QCoreApplication.translate("MainWindow", "&Reports"))
     reports.aboutToShow.connect(lambda: _fill_from_tab(win, reports, "export_actions"))
 
-    help_menu = bar.addMenu(win.tr("&Help"))
-    _add(help_menu, win.tr("&About FTZ Ledger"), lambda: _about(win), name="about")
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    _add(
+        help_menu,
+        QCoreApplication.translate("MainWindow", "&About FTZ Ledger"),
+        lambda: _about(win),
+        name="about",
+    )
 
 
 def _fill_from_tab(win: MainWindow, menu: QMenu, which: str) -> None:
     menu.clear()
     tab = win.current_tab()
     if tab is None or win.stack.currentWidget() is not win.tabs:
-        menu.addAction(win.tr("(open a tab first)")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("MainWindow", "(open a tab first)")).setEnabled(
+            False
+        )
         return
     actions = tab.record_actions() if which == "record_actions" else [tab.actions_["export"]]
     menu.addActions(actions)
@@ -76,7 +123,7 @@ def _fill_recent(win: MainWindow, menu: QMenu) -> None:
     menu.clear()
     paths = recent_databases()
     if not paths:
-        menu.addAction(win.tr("(none yet)")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("MainWindow", "(none yet)")).setEnabled(False)
     for path in paths:
         menu.addAction(path).triggered.connect(lambda _=False, p=path: win.switch_database(p))
 
@@ -85,13 +132,17 @@ DB_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
 
 
 def _new_database(win: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(win, win.tr("New database"), "ledger.sqlite3", DB_FILTER)
+    path, _ = QFileDialog.getSaveFileName(
+        win, QCoreApplication.translate("MainWindow", "New database"), "ledger.sqlite3", DB_FILTER
+    )
     if path:
         win.switch_database(path)
 
 
 def _open_database(win: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(win, win.tr("Open database"), "", DB_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        win, QCoreApplication.translate("MainWindow", "Open database"), "", DB_FILTER
+    )
     if path:
         win.switch_database(path)
 

@@ -6,7 +6,6 @@ from PySide6.QtGui import QAction
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from db.labels import label
 from db.queries.details import alliance_detail
 from db.services import alliances
 from desktop.dialogs.alliance_form import AllianceForm, MemberForm
@@ -73,7 +72,7 @@ class AlliancesTab(RecordTab):
                 ("alliance.description", rec["description"]),
             ]
         )
-        out.section(label("alliance.members")).table(
+        out.section(self.tr("Members")).table(
             [
                 "member.unit",
                 "member.member_kind",

@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
-
-
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes/No, with No as the default (deleting should take a deliberate key)."""
     answer = QMessageBox.question(
@@ -35,9 +31,18 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def conflict(parent: QWidget | None, text: str) -> str:
     """'reload' or 'keep': what to do when the record changed elsewhere."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Changed elsewhere"), text, parent=parent)
-    reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(tr("Keep my text"), QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ask", "Changed elsewhere"),
+        text,
+        parent=parent,
+    )
+    reload_button = box.addButton(
+        QCoreApplication.translate("ask", "Reload"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("ask", "Keep my text"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(keep)
     box.exec()
     return "reload" if box.clickedButton() is reload_button else "keep"
@@ -47,6 +52,8 @@ def discard_changes(parent: QWidget | None) -> bool:
     """Closing a form with unsaved edits: True to throw them away."""
     return confirm(
         parent,
-        tr("Unsaved changes"),
-        tr("This form has changes that are not saved. Close it and lose them?"),
+        QCoreApplication.translate("ask", "Unsaved changes"),
+        QCoreApplication.translate(
+            "ask", "This form has changes that are not saved. Close it and lose them?"
+        ),
     )

@@ -114,6 +114,9 @@ def test_enter_on_a_row_opens_the_form(demo_window, qtbot):
     form = tab.open_form
     assert form is not None and form.isVisible() and form.name.text()
     form.reject()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert tab.open_form is not None and tab.open_form.isVisible()
+    tab.open_form.reject()
 
 
 def test_smoke_test_opens_and_closes_by_itself(db_path, monkeypatch):
