@@ -22,6 +22,7 @@ from db.engine import resolve_target, target_url
 RAISE = b"raise\n"
 CONNECT_TIMEOUT_MS = 1000
 CONNECT_TRIES = 5
+READ_TIMEOUT_MS = 500
 
 
 def instance_key(target: str | None) -> str:
@@ -72,17 +73,15 @@ class SingleInstance(QObject):
         return self.server.listen(self.name)
 
     def _on_connection(self) -> None:
+        # The caller writes as soon as it is connected, so a short synchronous
+        # read suffices and no socket outlives this slot.
         assert self.server is not None
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(sock.deleteLater)
-            if sock.bytesAvailable():
-                self._read(sock)
-
-    def _read(self, sock: QLocalSocket) -> None:
-        if RAISE.strip() in bytes(sock.readAll().data()):
-            self.raise_requested.emit()
+            arrived = sock.bytesAvailable() or sock.waitForReadyRead(READ_TIMEOUT_MS)
+            if arrived and RAISE.strip() in bytes(sock.readAll().data()):
+                self.raise_requested.emit()
+            sock.abort()
 
     def release(self) -> None:
         if self.server is not None:
