@@ -135,7 +135,9 @@ def test_0002_upgrades_a_0001_ledger_with_projects_and_indexes_them(tmp_path):
     old = open_database(str(path), migrate=False)
     migrate.upgrade(old, "0001")
     with old.write() as s:
-        projects.create(s, f.project_data(s, f.enterprise(s, "泸州储能科技有限公司"), name="储能电站项目"))
+        projects.create(
+            s, f.project_data(s, f.enterprise(s, "泸州储能科技有限公司"), name="储能电站项目")
+        )
     old.dispose()
     db = open_database(str(path))
     with db.read() as conn:
