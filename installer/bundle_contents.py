@@ -20,6 +20,7 @@ APP_NAME = "ftz-ledger"
 # versions/*.py, script.py.mako) from Path(db/migrate.py).parent / "migrations".
 DATA_TREES = ("db/migrations", "resources")
 SKIP_PARTS = {"__pycache__"}
+PROJECT_PACKAGES = ("desktop", "db", "resources")
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}  # .ts are translation sources; .qm ship
 
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtCharts")
@@ -210,8 +211,22 @@ def _is_module(name: str) -> bool:
         return False
 
 
+def project_modules(root: Path) -> set[str]:
+    """Every module of the program's own packages: some are imported by name at run
+    time (reports by `import_module(f"desktop.reports.{name}")`), which the scan misses."""
+    names: set[str] = set()
+    for package in PROJECT_PACKAGES:
+        for path in (root / package).rglob("*.py"):
+            rel = path.relative_to(root).with_suffix("")
+            if rel.parts[:2] == ("db", "migrations") or "__pycache__" in rel.parts:
+                continue  # the migrations ship as data (DATA_TREES)
+            parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+            names.add(".".join(parts))
+    return names
+
+
 def hidden_imports(root: Path) -> list[str]:
-    return sorted(set(EXTRA_IMPORTS) | migration_imports(root))
+    return sorted(set(EXTRA_IMPORTS) | migration_imports(root) | project_modules(root))
 
 
 def _qt_part(dest: str) -> tuple[str, ...] | None:

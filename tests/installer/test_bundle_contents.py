@@ -151,3 +151,25 @@ def test_spec_uses_the_helpers() -> None:
         assert use in spec
     assert "copy_metadata(contents.APP_NAME)" in spec
     assert "contents.trimmed(a.binaries)" in spec and "contents.trimmed(a.datas)" in spec
+
+
+def test_modules_imported_by_name_are_bundled() -> None:
+    """Reports are imported with import_module(f"desktop.reports.{name}"): the import
+    scan cannot see them, so every module of the program is a hidden import."""
+    hidden = set(bundle_contents.hidden_imports(ROOT))
+    reports = {f"desktop.reports.{p.stem}" for p in (ROOT / "desktop/reports").glob("*.py")}
+    reports.discard("desktop.reports.__init__")
+    assert reports and reports <= hidden
+    assert {"desktop", "desktop.cli", "db.engine", "db.paths", "desktop.portable"} <= hidden
+    assert not any(name.startswith("db.migrations") for name in hidden)
+
+
+def test_project_modules_of_a_tree(tmp_path: Path) -> None:
+    for rel in ("desktop/__init__.py", "desktop/reports/__init__.py", "desktop/reports/roster.py",
+                "db/__init__.py", "db/migrations/env.py", "db/migrations/versions/0001_x.py",
+                "resources/__init__.py"):  # fmt: skip
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("")
+    assert bundle_contents.project_modules(tmp_path) == {
+        "desktop", "desktop.reports", "desktop.reports.roster", "db", "resources",
+    }  # fmt: skip
