@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget
 
@@ -31,6 +31,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
+        # Clicking a tab must not take the focus: the tab's keys (Ctrl+N, Del…) keep working.
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.empty = EmptyState(self)
         self.empty.load_samples.connect(self.load_samples)
         self.empty.new_meeting.connect(self.new_meeting_from_empty)
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             self._show_count(tab.model.rowCount())
+            tab.view.setFocus()
 
     def _show_count(self, _count: int) -> None:
         tab = self.current_tab()
@@ -139,7 +142,12 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return None
-        options = reports.ReportOptions(ids=tab.current_ids(), columns=tab.visible_columns())
+        options = reports.ReportOptions(
+            ids=tab.current_ids(),
+            columns=tab.visible_columns(),
+            filter=tab.current_filter(),
+            sort=tab.current_sort(),
+        )
         try:
             written = reports.write_report(self.db, tab.kind, Path(path), options)
         except (LedgerError, OSError) as exc:

@@ -145,3 +145,32 @@ def test_lazy_model_fetches_only_a_window(demo_window, monkeypatch):
     tab.model.reload()
     assert tab.model.index(0, 0).data()
     assert fetched and len(fetched[0]) <= 4
+
+
+def test_keyboard_new_opens_a_form_in_the_current_tab(demo_window, qtbot):
+    tab = demo_window.show_tab("cases")
+    assert tab.view.hasFocus() or demo_window.focusWidget() is tab.view
+    qtbot.keyClick(tab.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = tab.open_form
+    assert form is not None and form.isVisible() and form.title.text() == ""
+    form.reject()
+
+
+def test_export_writes_the_workbook_the_clerk_sees(demo_window, monkeypatch, tmp_path):
+    """With the real reports package: the file holds the filtered rows in view order."""
+    import openpyxl
+
+    import desktop.main_window as mw
+
+    target = tmp_path / "projects.xlsx"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab = demo_window.show_tab("projects")
+    tab.filter_bar.search.setText("新能源")
+    tab.filter_bar.flush()
+    expected = [row["name"] for row in tab.model.rows_for(tab.current_ids())]
+    assert demo_window.export_current() == target.resolve()
+    sheet = openpyxl.load_workbook(target).active
+    cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    found = [name for name in cells if name in expected]
+    assert found == expected
+    assert not any("智能装备重点项目" in c for c in cells)  # filtered out in the tab
