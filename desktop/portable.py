@@ -1,38 +1,36 @@
 """Where the window keeps its settings (QSettings), portable mode included.
 
-Call `configure_qsettings()` once, right after the QApplication is created and
-before any `QSettings()` is made; then use the no-argument `QSettings()` everywhere.
-Normally settings go where Qt puts them (the registry on Windows, an .ini under
-~/.config on Linux); a portable program (db/paths.py) keeps them as an .ini file
-in its `data/` folder, so nothing is left on the office PC.
+Normally settings go where Qt puts them for an organisation and application (the
+registry on Windows, a .conf file under ~/.config on Linux). A portable program
+(db/paths.py: a `portable` marker beside the executable) keeps them in
+`data/settings.ini` next to the database instead, so nothing is left on the PC.
+Make every QSettings through `open_settings()`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.paths import portable_data_dir
 
-ORGANIZATION = "ftz-ledger"
-APPLICATION = "ftz-ledger"
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+PORTABLE_SETTINGS_FILE = "settings.ini"
 
 
 def settings_path() -> Path | None:
     """The portable settings file, or None when Qt's native place is used."""
     data = portable_data_dir()
-    if data is None:
-        return None
-    # QSettings(IniFormat, UserScope) puts the file at <path>/<organization>/<application>.ini
-    return data / ORGANIZATION / f"{APPLICATION}.ini"
+    return None if data is None else data / PORTABLE_SETTINGS_FILE
 
 
-def configure_qsettings() -> None:
-    """Name the application for QSettings and, when portable, point it at data/."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+def open_settings(organization: str, application: str) -> QSettings:
+    """QSettings in the native place, or in data/settings.ini when portable."""
+    from PySide6.QtCore import QSettings
 
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    data = portable_data_dir()
-    if data is not None:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data))
+    path = settings_path()
+    if path is None:
+        return QSettings(organization, application)
+    return QSettings(str(path), QSettings.Format.IniFormat)

@@ -6,7 +6,7 @@
 ; writes from pyproject.toml; /DAppVersion=x.y.z overrides it.
 ;
 ; Data (database, backups) lives in the user data folder %LOCALAPPDATA%\ftz-ledger and
-; settings under HKCU\Software\ftz-ledger, never in the install folder: an upgrade
+; settings under HKCU\Software\FTZLedger, never in the install folder: an upgrade
 ; replaces the program only, and uninstalling keeps the data unless the clerk says so.
 
 #define AppName "FTZ Ledger"
@@ -14,7 +14,7 @@
 #define AppExe "ftz-ledger.exe"
 #define BundleDir "..\dist\ftz-ledger"
 #define DataDirName "ftz-ledger"
-#define SettingsKey "Software\ftz-ledger"
+#define SettingsKey "Software\FTZLedger"
 #ifndef AppVersion
   #define AppVersion GetStringFileInfo(AddBackslash(SourcePath) + BundleDir + "\" + AppExe, "ProductVersion")
 #endif

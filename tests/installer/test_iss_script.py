@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from db.engine import APP_NAME
-from desktop.portable import ORGANIZATION
+from desktop.widgets.settings import ORGANISATION
 from tests.installer.helpers import INSTALLER, iss_files
 
 ISS = INSTALLER / "ftz-ledger.iss"
@@ -109,7 +109,7 @@ def test_data_folder_and_settings_key_are_the_programs(script) -> None:
     """Uninstall may delete only what the program writes: platformdirs' folder, QSettings' key."""
     defines = script.defines()
     assert defines["DataDirName"] == APP_NAME
-    assert defines["SettingsKey"] == f"Software\\{ORGANIZATION}"
+    assert defines["SettingsKey"] == f"Software\\{ORGANISATION}"
     assert "{localappdata}\\{#DataDirName}" in script.text
 
 

@@ -57,11 +57,9 @@ QSETTINGS_SCRIPT = textwrap.dedent(
     import sys
     sys.frozen = True
     sys.executable = sys.argv[1]
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from desktop.portable import configure_qsettings
-    app = QCoreApplication([])
-    configure_qsettings()
-    settings = QSettings()
+    from desktop.portable import open_settings
+    from desktop.widgets.settings import APPLICATION, ORGANISATION
+    settings = open_settings(ORGANISATION, APPLICATION)
     settings.setValue("window/geometry", "kept on the stick")
     settings.sync()
     print(settings.fileName())
@@ -70,7 +68,7 @@ QSETTINGS_SCRIPT = textwrap.dedent(
 
 
 def run_qsettings_script(executable: Path, tmp_path: Path) -> Path:
-    """In a child process: QSettings' default format and path are process-wide."""
+    """In a child process, as the window would: Qt caches settings paths per process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     out = subprocess.run(
@@ -87,13 +85,16 @@ def run_qsettings_script(executable: Path, tmp_path: Path) -> Path:
 def test_portable_settings_are_an_ini_file_in_data(frozen_program: Path, tmp_path: Path) -> None:
     (frozen_program / PORTABLE_MARKER).write_text("")
     written = run_qsettings_script(frozen_program / "ftz-ledger.exe", tmp_path)
-    assert written == frozen_program / "data" / "ftz-ledger" / "ftz-ledger.ini"
+    assert written == frozen_program / "data" / "settings.ini"
     assert written == settings_path()
     assert "kept on the stick" in written.read_text()
     assert not (tmp_path / "config").exists()
 
 
 def test_installed_settings_stay_in_the_native_place(frozen_program: Path, tmp_path: Path) -> None:
+    from desktop.widgets.settings import APPLICATION, ORGANISATION
+
     written = run_qsettings_script(frozen_program / "ftz-ledger.exe", tmp_path)
-    assert written == tmp_path / "config" / "ftz-ledger" / "ftz-ledger.conf"
+    assert written == tmp_path / "config" / ORGANISATION / f"{APPLICATION}.conf"
+    assert "kept on the stick" in written.read_text()
     assert not (frozen_program / "data").exists()
