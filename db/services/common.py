@@ -114,11 +114,12 @@ def restore(session: Session, model: type[R], record_id: int) -> R:
 def purge(session: Session, model: type[R], record_id: int) -> None:
     """Delete for good a record that is already in the recycle bin."""
     obj = get_record(session, model, record_id, deleted=True)
+    # Read now: after a failed flush the session is rolled back and obj expired.
+    name = getattr(obj, "name", None) or getattr(obj, "title", None) or str(record_id)
     session.delete(obj)
     try:
         session.flush()
     except IntegrityError as exc:
-        name = getattr(obj, "name", None) or getattr(obj, "title", None) or str(record_id)
         raise LedgerError(msg("rule.in_use", name=name, count="?")) from exc
 
 
