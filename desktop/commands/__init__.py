@@ -1,5 +1,5 @@
 """Sub-commands of `ftz-ledger`, one module each; add a module to COMMAND_MODULES."""
 
-from desktop.commands import backup, check, demo, export, listing, restore
+from desktop.commands import backup, check, demo, export, import_cmd, listing, restore, template
 
-COMMAND_MODULES = [demo, listing, check, backup, restore, export]
+COMMAND_MODULES = [demo, listing, check, backup, restore, export, template, import_cmd]

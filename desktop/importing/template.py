@@ -6,6 +6,7 @@ exported sheet imports back unchanged.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
+from db.errors import LedgerError
 from db.labels import enum_label, label
 from db.lang import current_language
 from db.models import REFERENCE_MODELS, Alliance, Meeting
@@ -60,8 +62,18 @@ def write_template(
     _add_dropdowns(ws, lists, spec, choices, last_row)
     lists.sheet_state = "hidden"
     _write_instructions(wb.create_sheet(text("template.instructions")), spec, ws.title, choices)
-    path = Path(path)
-    wb.save(path)
+    return save_workbook(wb, Path(path))
+
+
+def save_workbook(wb: Workbook, path: Path) -> Path:
+    """Save beside the target, then replace it: a failed save leaves no half-written file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LedgerError(text("file.cannot_write", path=path, error=exc.strerror or exc)) from exc
     return path
 
 

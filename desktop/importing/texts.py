@@ -65,6 +65,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”的表头下没有数据行。",
         "The sheet “{sheet}” has no data rows under its headers.",
     ),
+    "file.cannot_write": (
+        "无法写入 {path}（{error}）。如该文件正在 Excel 中打开，请先关闭；或换一个文件名。",
+        "Cannot write {path} ({error}). If it is open in Excel, close it first, or choose another name.",
+    ),
+    "file.same_as_source": (
+        "标注副本不能覆盖原文件 {path}，请另选文件名。",
+        "The marked copy must not overwrite the original {path}; choose another name.",
+    ),
     # rows
     "import.missing_column": (
         "缺少必填列“{column}”。",

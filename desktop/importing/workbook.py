@@ -142,16 +142,16 @@ def _load(path: Path, copy: Path):
         # defusedxml's refusals (EntitiesForbidden, DTDForbidden…) are ValueErrors.
         if type(exc).__module__.startswith("defusedxml"):
             raise ImportFileError(text("file.unsafe", path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError) as exc:
-        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file to the clerk
         if type(exc).__module__.startswith("defusedxml"):
             raise ImportFileError(text("file.unsafe", path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {detail}"[:200] if detail else type(exc).__name__
 
@@ -166,7 +166,7 @@ def _guard(path: Path, step: Callable):
         code = "file.unsafe" if type(exc).__module__.startswith("defusedxml") else None
         if code:
             raise ImportFileError(text(code, path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=_short(exc))) from exc
+        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
 
 
 def _read(path: Path, workbook, spec: KindSpec, max_rows: int) -> SheetData:
@@ -216,7 +216,8 @@ def _find_header(ws, spec: KindSpec):
 
 
 def _header_text(value) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    """The header as the clerk sees it, without the template's required mark."""
+    return "" if value is None else " ".join(str(value).split()).rstrip("*＊ ")
 
 
 def _data_rows(ws, header_row: int, width: int, max_rows: int) -> list[tuple[int, tuple]]:
