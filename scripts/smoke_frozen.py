@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -143,6 +144,21 @@ def check_window(bundle: Bundle) -> None:
     bundle.run("--smoke-test", "--db", str(bundle.db), "--smoke-test", window=True)
 
 
+def check_portable_mode(bundle: Bundle) -> None:
+    """A `portable` marker beside the executable puts the default database in data/."""
+    marker, data = bundle.folder / "portable", bundle.folder / "data"
+    if marker.exists() or data.exists():
+        raise SmokeFailure(f"{marker} or {data} is already there; remove them first")
+    marker.write_text("")
+    try:
+        bundle.run("portable demo", "demo")
+        if not (data / "ledger.sqlite3").is_file():
+            raise SmokeFailure(f"no ledger.sqlite3 in {data}")
+    finally:
+        marker.unlink()
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def check_installer_files(bundle: Bundle) -> None:
     """Every file installer/ftz-ledger.iss names is in the repository or the bundle."""
     script = IssScript.read(ROOT / "installer" / "ftz-ledger.iss")
@@ -160,6 +176,7 @@ STEPS: list[tuple[str, Callable[[Bundle], None]]] = [
     ("check", check_check),
     ("postgresql driver", check_postgres_driver),
     ("window --smoke-test", check_window),
+    ("portable mode", check_portable_mode),
     ("installer script's files", check_installer_files),
 ]
 
