@@ -14,7 +14,7 @@ from desktop.reports import ReportOptions, write_report
 from tests.factories import enterprise, project_data
 from tests.reports.helpers import export
 
-FORMULA_LIKE = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\")"]
+FORMULA_LIKE = ["=1+1", "+SUM(A1:A2)", "-2+3", "@cmd", '=HYPERLINK("http://x")']
 
 
 def _add_formula_like_records(db) -> None:
@@ -44,9 +44,7 @@ def _leftovers(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
 
 
-def test_locked_target_gives_a_clear_message_and_keeps_the_old_file(
-    demo_db, tmp_path, monkeypatch
-):
+def test_locked_target_gives_a_clear_message_and_keeps_the_old_file(demo_db, tmp_path, monkeypatch):
     target = tmp_path / "台账.xlsx"
     target.write_bytes(b"the report from last month")
 
@@ -125,7 +123,5 @@ def test_unknown_report_and_missing_meeting(demo_db, tmp_path):
     with pytest.raises(LedgerError, match="needs a meeting"):
         write_report(demo_db, "meeting-brief", tmp_path / "r.xlsx", ReportOptions(lang="en"))
     with pytest.raises(LedgerError, match="No meeting 999"):
-        write_report(
-            demo_db, "meeting-brief", tmp_path / "r.xlsx", ReportOptions(meeting_id=999)
-        )
+        write_report(demo_db, "meeting-brief", tmp_path / "r.xlsx", ReportOptions(meeting_id=999))
     assert list(tmp_path.iterdir()) == []

@@ -38,7 +38,11 @@ def test_projects_list_matches_database_and_totals(demo_db, tmp_path):
     assert [r[0] for r in rows] == list(range(1, len(expected) + 1))
     assert [as_decimal(r[inv]) for r in rows] == [as_decimal(e["investment"]) for e in expected]
     (total,) = find_rows(ws, "合计")
-    assert as_decimal(total[inv]) == _sum(r[inv] for r in rows) == db_total(demo_db, Project.investment)
+    assert (
+        as_decimal(total[inv])
+        == _sum(r[inv] for r in rows)
+        == db_total(demo_db, Project.investment)
+    )
     assert as_decimal(total[funds]) == _sum(r[funds] for r in rows)
     cell = ws.cell(row=4, column=inv + 1)
     assert cell.data_type == "n" and cell.number_format == "#,##0.00"
