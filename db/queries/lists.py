@@ -20,9 +20,11 @@ from sqlalchemy import (
     Select,
     and_,
     func,
+    inspect,
     select,
 )
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.util import find_tables
 
 from db.enums import STAGE_ORDER, Stage
 from db.lang import current_language
@@ -72,6 +74,15 @@ class ListFilter:
 
 
 @dataclass(frozen=True)
+class Join:
+    """A to-one join from the list's table; taken only by queries that need it."""
+
+    target: object
+    on: Callable[[], ColumnElement[bool]]
+    outer: bool = False
+
+
+@dataclass(frozen=True)
 class ListSpec:
     kind: str
     model: type
@@ -79,7 +90,7 @@ class ListSpec:
     search: Callable[[], list[ColumnElement]]
     year_col: Callable[[], ColumnElement] | None
     default_sort: list[tuple[str, bool]]
-    joins: Callable[[Select], Select] = field(default=lambda q: q)
+    joins: list[Join] = field(default_factory=list)
 
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
@@ -200,7 +211,7 @@ SPECS: dict[str, ListSpec] = {
         ],
         year_col=lambda: Meeting.start_date,
         default_sort=[("start_date", True)],
-        joins=lambda q: q.join(MeetingKind, MeetingKind.id == Meeting.kind_id),
+        joins=[Join(MeetingKind, lambda: MeetingKind.id == Meeting.kind_id)],
     ),
     "cases": ListSpec(
         kind="cases",
@@ -221,7 +232,7 @@ SPECS: dict[str, ListSpec] = {
         search=lambda: [Case.title, Case.code, Case.summary, Case.results],
         year_col=lambda: Case.launch_date,
         default_sort=[("launch_date", True), ("title", False)],
-        joins=lambda q: q.join(CaseCategory, CaseCategory.id == Case.category_id),
+        joins=[Join(CaseCategory, lambda: CaseCategory.id == Case.category_id)],
     ),
     "projects": ListSpec(
         kind="projects",
@@ -260,12 +271,12 @@ SPECS: dict[str, ListSpec] = {
         search=lambda: [Project.name, Project.code, Investor.name, Project.host_locality],
         year_col=lambda: Project.signed_date,
         default_sort=[("signed_date", True)],
-        joins=lambda q: (
-            q.join(Investor, Investor.id == Project.investor_id)
-            .join(IndustryField, IndustryField.id == Project.field_id)
-            .outerjoin(SignedAt, SignedAt.id == Project.meeting_id)
-            .outerjoin(Responsible, Responsible.id == Project.responsible_unit_id)
-        ),
+        joins=[
+            Join(Investor, lambda: Investor.id == Project.investor_id),
+            Join(IndustryField, lambda: IndustryField.id == Project.field_id),
+            Join(SignedAt, lambda: SignedAt.id == Project.meeting_id, outer=True),
+            Join(Responsible, lambda: Responsible.id == Project.responsible_unit_id, outer=True),
+        ],
     ),
     "alliances": ListSpec(
         kind="alliances",
@@ -281,7 +292,7 @@ SPECS: dict[str, ListSpec] = {
         search=lambda: [Alliance.name, Alliance.short_name, Alliance.description],
         year_col=lambda: Alliance.founded_date,
         default_sort=[("founded_date", True)],
-        joins=lambda q: q.outerjoin(Unit, Unit.id == Alliance.secretariat_unit_id),
+        joins=[Join(Unit, lambda: Unit.id == Alliance.secretariat_unit_id, outer=True)],
     ),
     "units": ListSpec(
         kind="units",
@@ -352,8 +363,25 @@ def _order(spec: ListSpec, sort: Sequence[tuple[str, bool]] | None) -> list[Colu
     return order
 
 
-def _base(spec: ListSpec, *cols) -> Select:
-    return spec.joins(select(*cols).select_from(spec.model))
+def _base(spec: ListSpec, *cols, needed: Sequence[ColumnElement] | None = None) -> Select:
+    """select(cols) from the list's table with its joins: all of them, or (for id and
+    count queries) only those the given expressions refer to. Every join is to-one
+    and never drops a row, so leaving one out changes only the speed."""
+    query = select(*cols).select_from(spec.model)
+    used = None if needed is None else _tables_in(needed)
+    for join in spec.joins:
+        if used is None or inspect(join.target).selectable in used:
+            query = query.join(join.target, join.on(), isouter=join.outer)
+    return query
+
+
+def _tables_in(exprs: Sequence[ColumnElement]) -> set:
+    found: set = set()
+    for expr in exprs:
+        found.update(
+            find_tables(expr, check_columns=True, include_aliases=True, include_joins=False)
+        )
+    return found
 
 
 def list_ids(
@@ -365,19 +393,15 @@ def list_ids(
     """The ordered ids of every record matching the filter."""
     spec = SPECS[kind]
     flt = flt or ListFilter()
-    query = (
-        _base(spec, spec.model.id)
-        .where(*_where(spec, flt, conn.dialect.name))
-        .order_by(*_order(spec, sort))
-    )
+    where, order = _where(spec, flt, conn.dialect.name), _order(spec, sort)
+    query = _base(spec, spec.model.id, needed=[*where, *order]).where(*where).order_by(*order)
     return list(conn.execute(query).scalars())
 
 
 def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
     spec = SPECS[kind]
-    query = _base(spec, func.count(spec.model.id)).where(
-        *_where(spec, flt or ListFilter(), conn.dialect.name)
-    )
+    where = _where(spec, flt or ListFilter(), conn.dialect.name)
+    query = _base(spec, func.count(spec.model.id), needed=where).where(*where)
     return conn.execute(query).scalar_one()
 
 
