@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from db.errors import LedgerError
 from db.labels import label
@@ -138,17 +137,21 @@ def _looks_like_text(head: bytes) -> bool:
 def _load(path: Path, copy: Path):
     try:
         return openpyxl.load_workbook(copy, read_only=True, data_only=True)
-    except ValueError as exc:
-        # defusedxml's refusals (EntitiesForbidden, DTDForbidden…) are ValueErrors.
-        if type(exc).__module__.startswith("defusedxml"):
-            raise ImportFileError(text("file.unsafe", path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError) as exc:
-        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file to the clerk
-        if type(exc).__module__.startswith("defusedxml"):
-            raise ImportFileError(text("file.unsafe", path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a bad file to the clerk
+        raise _file_error(path, exc, copy) from exc
+
+
+def _file_error(path: Path, exc: BaseException, copy: Path | None = None) -> ImportFileError:
+    """defusedxml's refusals (openpyxl may wrap them) are unsafe; anything else damaged."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return ImportFileError(text("file.unsafe", path=path))
+        cause = cause.__cause__ or cause.__context__
+    error = short_error(exc)
+    if copy is not None:
+        error = error.replace(str(copy), path.name)
+    return ImportFileError(text("file.damaged", path=path, error=error))
 
 
 def short_error(exc: BaseException) -> str:
@@ -163,10 +166,7 @@ def _guard(path: Path, step: Callable):
     except ImportFileError:
         raise
     except Exception as exc:  # noqa: BLE001
-        code = "file.unsafe" if type(exc).__module__.startswith("defusedxml") else None
-        if code:
-            raise ImportFileError(text(code, path=path)) from exc
-        raise ImportFileError(text("file.damaged", path=path, error=short_error(exc))) from exc
+        raise _file_error(path, exc) from exc
 
 
 def _read(path: Path, workbook, spec: KindSpec, max_rows: int) -> SheetData:
