@@ -8,7 +8,6 @@ streamed with openpyxl's write-only mode so a 100 000-row list stays fast.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -36,6 +35,7 @@ UNSAFE_START = ("=", "+", "-", "@", "\t", "\r")
 MERGED_ROLES = (GROUP, SECTION)
 DATE_WIDTH = 12.0
 LINE_HEIGHT = 13.5  # points per line of the 10-point body font
+MAX_ROW_HEIGHT = 409  # Excel's limit
 SIGNATURE_GAP = "\u3000" * 8
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -191,7 +191,8 @@ def _set_heights(ws, plan: SheetPlan, widths: list[float]) -> None:
                 (_lines(values[c], widths[c]) for c in wrapping if c < len(values)), default=1
             )
         if lines > 1:
-            ws.row_dimensions[excel_row(i)].height = LINE_HEIGHT * lines + 3
+            height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+            ws.row_dimensions[excel_row(i)].height = height
 
 
 def _wrapping_columns(plan: SheetPlan, widths: list[float]) -> list[int]:
@@ -313,7 +314,3 @@ def _chart(ws, plan: ChartPlan):
     chart.title = plan.title
     chart.width, chart.height = plan.width_cm, plan.height_cm
     return chart
-
-
-def is_number(value) -> bool:
-    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)

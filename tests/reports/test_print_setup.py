@@ -41,6 +41,7 @@ def test_title_reporting_line_and_signatures(demo_zh, tmp_path, name):
         last_col = get_column_letter(ws.max_column)
         assert f"A1:{last_col}1" in {str(r) for r in ws.merged_cells.ranges}, ws.title
         assert ws["A1"].font.b is True
+        assert ws["A1"].font.name == "等线"  # a CJK font Office on Windows has
         assert ws["A1"].value
         row2 = [c.value for c in ws[2]]
         assert f"填报单位：{REPORTING_UNIT}" in row2
@@ -97,3 +98,30 @@ def test_english_report_uses_english_words(demo_db, tmp_path):
     assert ws.oddFooter.center.text == "Page &P of &N"
     headers = [c.value for c in ws[3]]
     assert "Contracted (万元)" in headers
+
+
+def test_report_language_is_restored(demo_db, tmp_path):
+    from db.lang import current_language
+
+    assert current_language() == "en"
+    ws = export(demo_db, "units", tmp_path, lang="zh").worksheets[0]
+    assert ws["A1"].value == "单位一览表"
+    assert current_language() == "en"
+
+
+def test_very_long_text_keeps_rows_within_excel_limits(db, tmp_path):
+    from db.services import cases, reference
+
+    with db.write() as session:
+        category = reference.id_by_code(session, "case_category", "finance")
+        cases.create(
+            session,
+            cases.CaseData(
+                title="长文本案例", category_id=category, scope="joint", summary="长" * 20000
+            ),
+        )
+    ws = export(db, "cases-compendium", tmp_path, lang="zh").worksheets[0]
+    row = next(r for r in ws.iter_rows(min_row=4) if r[1].value == "长文本案例")
+    assert len(row[-1].value) == 20000
+    assert ws.row_dimensions[row[0].row].height <= 409
+    assert ws.column_dimensions["L"].width <= 40
