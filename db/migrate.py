@@ -14,7 +14,7 @@ from db.backup import backup_before_upgrade
 from db.engine import Database
 from db.errors import LedgerError, LedgerOpenError
 from db.messages import msg
-from db.version import program_version
+from db.version import program_version, record_program_version
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -73,6 +73,8 @@ def ensure_schema(db: Database) -> None:
             # No upgrade without a copy to go back to.
             raise LedgerOpenError(str(exc)) from exc
     upgrade(db, "head")
+    with db.engine.begin() as conn:
+        record_program_version(conn)
 
 
 def upgrade(db: Database, target: str) -> None:
