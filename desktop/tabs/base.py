@@ -35,6 +35,19 @@ from desktop.widgets.settings import settings
 WIDGET_KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
+def _key_sequences(keys: list) -> list[QKeySequence]:
+    """Every binding of the standard keys and the named ones, each once (no ambiguity)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        out.extend(k for k in found if k not in out)
+    return out
+
+
 class RecordTab(QWidget):
     kind = ""  # lists.SPECS key
     record_key = ""  # labels "kind.<record_key>"
@@ -115,7 +128,7 @@ class RecordTab(QWidget):
         action = QAction(text, self)
         action.setObjectName(f"action_{name}")
         if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcuts(_key_sequences(keys))
             action.setShortcutContext(WIDGET_KEYS)
         action.triggered.connect(slot)
         self.addAction(action)

@@ -174,3 +174,28 @@ def test_export_writes_the_workbook_the_clerk_sees(demo_window, monkeypatch, tmp
     found = [name for name in cells if name in expected]
     assert found == expected
     assert not any("智能装备重点项目" in c for c in cells)  # filtered out in the tab
+
+
+def test_ctrl_tab_moves_on_and_del_in_the_search_box_only_edits_text(demo_window, qtbot, answers):
+    tab = demo_window.show_tab("meetings")
+    qtbot.keyClick(tab.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.current_tab().kind == "cases"
+    cases = demo_window.current_tab()
+    search = cases.filter_bar.search
+    search.setFocus()
+    search.setText("ab")
+    search.setCursorPosition(0)
+    qtbot.keyClick(search, Qt.Key.Key_Delete)
+    assert search.text() == "b" and answers.asked == []
+
+
+def test_f5_shows_records_saved_elsewhere(demo_window, qtbot, demo_db):
+    from tests import factories
+
+    tab = demo_window.show_tab("meetings")
+    before = tab.model.rowCount()
+    with demo_db.write() as session:
+        factories.meetings.create(session, factories.meeting_data(session, title="别处新增的会"))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F5)
+    assert tab.model.rowCount() == before + 1
+    assert demo_window.count_label.text() == f"{before + 1} records"
