@@ -151,7 +151,7 @@ def _reference_data(win: MainWindow) -> None:
     from desktop.dialogs.reference_data import ReferenceDataDialog
 
     dialog = ReferenceDataDialog(win.db, win)
-    dialog.finished.connect(lambda _r: win.refresh_all())
+    dialog.finished.connect(lambda _r: win.refresh_all(choices=True))
     win.tool_dialog = dialog
     dialog.open()
 

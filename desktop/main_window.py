@@ -123,8 +123,10 @@ class MainWindow(QMainWindow):
     def new_project_at(self, meeting_id: int):
         return self.show_tab("projects").new_record(meeting_id=meeting_id)
 
-    def refresh_all(self) -> None:
+    def refresh_all(self, *, choices: bool = False) -> None:
         for tab in self.record_tabs():
+            if choices:
+                tab.reload_choices()
             tab.refresh()
         self._tab_changed()
 

@@ -88,7 +88,7 @@ class RecordTab(QWidget):
         return label(f"kind.{cls.record_key}")
 
     def add_filters(self, bar: FilterBar) -> None:
-        """Kind-specific combos (category, field, stage, province…)."""
+        """Kind-specific combos (category, field, stage, province…); called again to refresh."""
 
     def extra_actions(self) -> list[QAction]:
         return []
@@ -183,6 +183,10 @@ class RecordTab(QWidget):
         keep = self.selected_id()
         self.model.reload(flt)
         self._after_reload(keep)
+
+    def reload_choices(self) -> None:
+        """After the reference lists changed: the filter combos offer the new entries."""
+        self.add_filters(self.filter_bar)
 
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_id()

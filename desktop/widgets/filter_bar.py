@@ -53,17 +53,28 @@ class FilterBar(QWidget):
         self.year.hide()
 
     def add_choice(self, field: str, caption: str, items: list[tuple[str, object]]) -> QComboBox:
-        """A combo for one ListFilter field: (text, value) items after "All"."""
-        combo = QComboBox(self)
-        combo.setObjectName(field)
+        """A combo for one ListFilter field: (text, value) items after "All".
+
+        Called again for the same field, it refreshes the items (reference data edited)
+        and keeps the current choice if it is still there.
+        """
+        combo = self._combos.get(field)
+        if combo is None:
+            combo = QComboBox(self)
+            combo.setObjectName(field)
+            combo.currentIndexChanged.connect(self._emit)
+            self._layout.insertWidget(self._tail, QLabel(caption, self))
+            self._layout.insertWidget(self._tail + 1, combo)
+            self._tail += 2
+            self._combos[field] = combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
         combo.addItem(self.tr("All"), None)
         for text, value in items:
             combo.addItem(text, value)
-        combo.currentIndexChanged.connect(self._emit)
-        self._layout.insertWidget(self._tail, QLabel(caption, self))
-        self._layout.insertWidget(self._tail + 1, combo)
-        self._tail += 2
-        self._combos[field] = combo
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        combo.blockSignals(False)
         return combo
 
     def current(self) -> ListFilter:

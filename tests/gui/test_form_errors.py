@@ -128,3 +128,15 @@ def test_tab_goes_through_an_added_row_before_the_next_field(window, some_units)
             widget = widget.nextInFocusChain()
     assert order[1] is row.role
     assert order[2] is form.hosts.add_button
+
+
+def test_too_long_and_control_characters_are_refused_with_the_text_kept(window):
+    form = window.new_meeting_from_empty()
+    long_title = "会" * 600
+    form.title.setText(long_title)
+    form.venue.setText("礼堂\x07")
+    form.save()
+    assert form.isVisible()
+    assert "600" in form.grid.errors["title"].text()
+    assert form.grid.errors["venue"].isVisible()
+    assert form.title.text() == long_title and form.venue.text() == "礼堂\x07"

@@ -41,6 +41,10 @@ def test_reference_data_adds_a_meeting_kind(window, db, qtbot):
     again.save()
     assert again.isVisible() and again.grid.errors["code"].isVisible()
     assert again.grid.errors["name_zh"].isVisible()
+    again.done(0)
+    dialog.reject()
+    kinds = window.tab("meetings").filter_bar._combos["kind_id"]
+    assert "Expo" in [kinds.itemText(i) for i in range(kinds.count())]
 
 
 def test_units_directory_merges_a_duplicate(window, db, answers):
