@@ -56,3 +56,8 @@ def write_book(
 
 def projects_book(path: Path, count: int, **over: Any) -> Path:
     return write_book(path, PROJECT_HEADERS, [project_row(i, **over) for i in range(count)])
+
+
+def target(db) -> str:
+    """What --db takes for this test's database (an SQLite path or a server URL)."""
+    return str(db.path) if db.path else db.url.render_as_string(hide_password=False)

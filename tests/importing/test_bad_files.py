@@ -14,7 +14,7 @@ from desktop.cli import main
 from desktop.importing import workbook as workbook_module
 from desktop.importing.workbook import OLE_MAGIC, ImportFileError, read_sheet
 from tests.factories import snapshot
-from tests.importing.helpers import PROJECT_HEADERS, project_row, projects_book, write_book
+from tests.importing.helpers import PROJECT_HEADERS, project_row, projects_book, target, write_book
 
 
 def _refused(path: Path, kind: str = "projects") -> str:
@@ -26,7 +26,7 @@ def _refused(path: Path, kind: str = "projects") -> str:
 def _cli_refuses(db, db_path, path: Path, capsys) -> str:
     """The command line says why in one message, exits 1, and leaves the database alone."""
     before = snapshot(db)
-    assert main(["--db", str(db_path), "import", "projects", str(path)]) == 1
+    assert main(["--db", target(db), "import", "projects", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert snapshot(db) == before

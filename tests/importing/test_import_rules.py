@@ -16,7 +16,7 @@ from desktop.importing.importer import ImportOptions, run_import
 from desktop.importing.marking import write_marked_copy
 from desktop.importing.workbook import read_sheet
 from tests.factories import enterprise, project_data, snapshot
-from tests.importing.helpers import PROJECT_HEADERS, project_row, projects_book, write_book
+from tests.importing.helpers import PROJECT_HEADERS, project_row, projects_book, target, write_book
 
 
 def _import(db, path, kind="projects", **options):
@@ -56,7 +56,7 @@ def test_one_bad_row_in_1000_writes_nothing_and_names_that_row(db, tmp_path, cap
     assert "must be a date" in report.problems[0].message
     assert snapshot(db) == before  # not even the new investors
 
-    db_arg = str(db.path)
+    db_arg = target(db)
     assert main(["--db", db_arg, "import", "projects", str(path)]) == 1
     err = capsys.readouterr().err
     assert (
@@ -100,7 +100,7 @@ def test_dry_run_reports_but_writes_nothing(db, tmp_path):
 def test_unknown_units_are_refused_with_no_create_units(db, tmp_path, capsys):
     path = projects_book(tmp_path / "p.xlsx", 3)
     before = snapshot(db)
-    assert main(["--db", str(db.path), "import", "projects", str(path), "--no-create-units"]) == 1
+    assert main(["--db", target(db), "import", "projects", str(path), "--no-create-units"]) == 1
     err = capsys.readouterr().err
     assert err.count("no unit") == 3 and "测试企业0有限公司" in err
     assert snapshot(db) == before
@@ -204,8 +204,7 @@ def test_marked_copy_fills_and_explains_the_bad_cells(db, tmp_path, capsys):
     path = write_book(tmp_path / "p.xlsx", PROJECT_HEADERS, rows)
     out = tmp_path / "marked.xlsx"
     assert (
-        main(["--db", str(db.path), "import", "projects", str(path), "--marked-copy", str(out)])
-        == 1
+        main(["--db", target(db), "import", "projects", str(path), "--marked-copy", str(out)]) == 1
     )
     assert "marked" in capsys.readouterr().err
     ws = openpyxl.load_workbook(out).active
