@@ -158,6 +158,13 @@ DROPPED_QT_LIBS = re.compile(
 )
 # Qt's software OpenGL for Windows (20 MB): the ledger draws with widgets, not OpenGL.
 DROPPED_FILES = ("opengl32sw.dll",)
+# Linux: the GTK stack the (dropped) qgtk3 theme plugin drags in; no library kept in
+# the bundle links any of these (checked with readelf over a built bundle).
+DROPPED_SYSTEM_LIBS = re.compile(
+    r"^lib(atk-1\.0|cairo|cairo-gobject|datrie|fribidi|gdk_pixbuf-2\.0|gio-2\.0|gmodule-2\.0"
+    r"|gobject-2\.0|graphite2|harfbuzz|jpeg|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0|pixman-1"
+    r"|thai|blkid|mount|selinux|bsd|md)\.so(\.\d+)*$"
+)
 
 
 def pyproject_version(root: Path) -> str:
@@ -247,7 +254,7 @@ def keep_in_bundle(dest: str) -> bool:
     """False for Qt translations, plugins and libraries the ledger never uses."""
     name = PurePosixPath(dest.replace("\\", "/")).name
     # Also the links PyInstaller puts at the top for libraries found below PySide6/.
-    if name in DROPPED_FILES or DROPPED_QT_LIBS.match(name):
+    if name in DROPPED_FILES or DROPPED_QT_LIBS.match(name) or DROPPED_SYSTEM_LIBS.match(name):
         return False
     part = _qt_part(dest)
     if not part:

@@ -76,6 +76,13 @@ def test_hidden_imports_cover_what_the_migrations_import() -> None:
         ("PySide6\\Qt6Network.dll", True),
         ("db/migrations/versions/0001_initial_schema.py", True),
         ("libsqlite3.so.0", True),
+        ("libcairo.so.2", False),
+        ("libgdk_pixbuf-2.0.so.0", False),
+        ("libglib-2.0.so.0", True),  # QtCore's event loop links it
+        ("libgthread-2.0.so.0", True),
+        ("libmd.so.0", False),
+        ("libmd4c.so.0", True),
+        ("libfontconfig.so.1", True),
     ],
 )
 def test_keep_in_bundle(dest: str, kept: bool) -> None:
