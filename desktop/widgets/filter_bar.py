@@ -25,7 +25,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         self.year = QComboBox(self)
         self.year.setObjectName("year")
         self.year.addItem(self.tr("All years"), None)
@@ -62,6 +62,11 @@ class FilterBar(QWidget):
         if combo is None:
             combo = QComboBox(self)
             combo.setObjectName(field)
+            # Long entries show in full in the drop-down; the bar itself stays narrow.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
             combo.currentIndexChanged.connect(self._emit)
             self._layout.insertWidget(self._tail, QLabel(caption, self))
             self._layout.insertWidget(self._tail + 1, combo)
