@@ -16,7 +16,7 @@
 #define DataDirName "ftz-ledger"
 #define SettingsKey "Software\FTZLedger"
 #ifndef AppVersion
-  #define AppVersion GetStringFileInfo(AddBackslash(SourcePath) + BundleDir + "\" + AppExe, "ProductVersion")
+  #define AppVersion GetStringFileInfo(AddBackslash(AddBackslash(SourcePath) + BundleDir) + AppExe, "ProductVersion")
 #endif
 #if AppVersion == ""
   #error No version: build the bundle first (it carries pyproject's version) or pass /DAppVersion=x.y.z
