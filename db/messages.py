@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.not_negative": ("“{field}”不能为负数。", "{field} must not be negative."),
     "rule.not_number": ("“{field}”必须是数字。", "{field} must be a number."),
+    "rule.int_range": (
+        "“{field}”必须在 {min} 到 {max} 之间。",
+        "{field} must be between {min} and {max}.",
+    ),
     "rule.amount_range": (
         "“{field}”超出范围（最多 {max} 万元，两位小数）。",
         "{field} is out of range (at most {max} 万元, two decimals).",

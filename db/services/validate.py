@@ -14,6 +14,8 @@ from db.labels import label
 from db.messages import msg
 
 MAX_AMOUNT = Decimal("999999999999.99")
+# The largest INTEGER column value on every backend (PostgreSQL's is 32-bit).
+MAX_INT = 2**31 - 1
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 # C0 controls and DEL; tabs and newlines are allowed only in multi-line text.
@@ -115,7 +117,9 @@ class Checker:
             self.fail(name, "choice", value=value)
             return None
 
-    def integer(self, name: str, value: Any, *, minimum: int = 1) -> int | None:
+    def integer(
+        self, name: str, value: Any, *, minimum: int = 1, maximum: int = MAX_INT
+    ) -> int | None:
         if value is None or value == "":
             return None
         if isinstance(value, bool) or not isinstance(value, int):
@@ -123,4 +127,6 @@ class Checker:
             return None
         if value < minimum:
             self.fail(name, "not_negative")
+        elif value > maximum:
+            self.fail(name, "int_range", min=minimum, max=maximum)
         return value
