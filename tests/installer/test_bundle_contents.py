@@ -180,3 +180,21 @@ def test_project_modules_of_a_tree(tmp_path: Path) -> None:
     assert bundle_contents.project_modules(tmp_path) == {
         "desktop", "desktop.reports", "desktop.reports.roster", "db", "resources",
     }  # fmt: skip
+
+
+def test_the_program_imports_no_qt_module_the_bundle_leaves_out() -> None:
+    """An import of, say, PySide6.QtSql would work from source and fail frozen."""
+    excluded = set(bundle_contents.EXCLUDED_MODULES)
+    imported: set[str] = set()
+    for path in (ROOT / "desktop").rglob("*.py"):
+        imported |= bundle_contents.imports_of(path.read_text(encoding="utf-8"))
+    qt = {name for name in imported if name.startswith("PySide6.Qt")}
+    assert {"PySide6.QtCore", "PySide6.QtWidgets"} <= qt
+    left_out = {name for name in imported if name in excluded or name.split(".")[0] in excluded}
+    left_out |= {name for name in qt if ".".join(name.split(".")[:2]) in excluded}
+    assert left_out == set()
+
+
+def test_imports_of_reads_plain_and_from_imports() -> None:
+    source = "import a.b\nfrom c import d, e\nfrom . import local\nfrom .x import y\n"
+    assert bundle_contents.imports_of(source) == {"a.b", "c", "c.d", "c.e"}
