@@ -60,37 +60,37 @@ class CellMaker:
     def __init__(self, ws, plan: SheetPlan) -> None:
         self.ws = ws
         self.columns = plan.columns
-        self._cells: dict[tuple[int, str, type], WriteOnlyCell] = {}
+        # role -> per column: value type -> styled cell
+        self._looks: dict[str, list[dict[type, WriteOnlyCell]]] = {}
+        self._blanks = [WriteOnlyCell(ws) for _ in plan.columns]
 
     def _template(self, col: int, role: str, value_type: type) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws)
         font, fill, border = style.ROLE_LOOK.get(role, style.DATA_LOOK)
         cell.font, cell.fill, cell.border = font, fill, border
-        align = self.columns[col].align if col < len(self.columns) else None
-        cell.alignment = style.alignment(role, value_type, align)
+        cell.alignment = style.alignment(role, value_type, self.columns[col].align)
         cell.number_format = style.NUMBER_FORMATS.get(value_type, "General")
-        self._cells[(col, role, value_type)] = cell
-        return cell
-
-    def _blank(self, col: int) -> WriteOnlyCell:
-        """An unstyled empty cell (rows shorter than the grid stay unboxed)."""
-        cell = self._cells.get((col, BLANK, type(None)))
-        if cell is None:
-            cell = self._cells[(col, BLANK, type(None))] = WriteOnlyCell(self.ws)
+        self._looks[role][col][value_type] = cell
         return cell
 
     def row(self, role: str, values: list, width: int) -> list[WriteOnlyCell]:
+        looks = self._looks.get(role)
+        if looks is None:
+            looks = self._looks[role] = [{} for _ in range(width)]
         # Merged rows are boxed across the whole grid; others as far as their values go.
         filled = width if role in (GROUP, KV) else min(width, len(values))
+        count = len(values)
         out = []
         for col in range(width):
             if col >= filled:
-                out.append(self._blank(col))
+                out.append(self._blanks[col])
                 continue
-            value = values[col] if col < len(values) else None
+            value = values[col] if col < count else None
             value_type = type(value)
-            cell = self._cells.get((col, role, value_type)) or self._template(col, role, value_type)
-            set_value(cell, value)
+            cell = looks[col].get(value_type) or self._template(col, role, value_type)
+            cell.value = value
+            if value_type is str and value.startswith(UNSAFE_START):
+                cell.data_type = "s"  # user text, never a formula
             out.append(cell)
         return out
 
