@@ -8,8 +8,10 @@ which one.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, insert, select
+if TYPE_CHECKING:  # program_version() stays cheap to import: no SQLAlchemy for --version
+    from sqlalchemy import Connection
 
 SCHEMA_WRITER_KEY = "program_version"
 
@@ -23,6 +25,8 @@ def program_version() -> str:
 
 def record_program_version(conn: Connection) -> None:
     """Note this program's version in the database (after creating or upgrading it)."""
+    from sqlalchemy import delete, insert
+
     from db.models import Setting
 
     table = Setting.__table__
@@ -32,6 +36,8 @@ def record_program_version(conn: Connection) -> None:
 
 def recorded_program_version(conn: Connection) -> str | None:
     """The version of the program that last created or upgraded this database's schema."""
+    from sqlalchemy import select
+
     from db.models import Setting
 
     return conn.execute(select(Setting.value).where(Setting.key == SCHEMA_WRITER_KEY)).scalar()
