@@ -34,7 +34,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 HEADER_SIZE = 100
 # quick_check reads every page: done on open only below this size (bench/open_speed.py).
-QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
 def default_data_dir() -> Path:
