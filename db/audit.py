@@ -78,12 +78,14 @@ def _column_changes(obj: RecordMixin, created: bool) -> dict[str, list[Any]]:
     for col in state.mapper.column_attrs:
         if col.key in NOT_AUDITED:
             continue
-        hist = state.attrs[col.key].history
         if created:
             value = getattr(obj, col.key)
             if value is not None:
                 changes[col.key] = [None, to_json_value(value)]
-        elif hist.has_changes():
+            continue
+        # Only an update needs the history (costly: bulk imports create many records).
+        hist = state.attrs[col.key].history
+        if hist.has_changes():
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
             if old != new:
