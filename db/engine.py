@@ -114,11 +114,11 @@ def check_sqlite_file(path: Path) -> None:
 
 def check_sqlite_size(path: Path, header: bytes) -> None:
     """A file shorter than its header says was truncated (unless a WAL holds the rest)."""
+    if len(header) < HEADER_SIZE:
+        raise LedgerOpenError(_truncated(path, HEADER_SIZE, len(header)))
     wal = path.with_name(path.name + "-wal")
-    if len(header) < HEADER_SIZE or (wal.exists() and wal.stat().st_size > 0):
-        if len(header) < HEADER_SIZE:
-            raise LedgerOpenError(_truncated(path, HEADER_SIZE, len(header)))
-        return
+    if (wal.exists() and wal.stat().st_size > 0) or _hot_journal(path):
+        return  # after a crash the WAL or journal holds the rest; SQLite puts it back
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")

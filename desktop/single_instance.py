@@ -120,6 +120,26 @@ def claim_database(target: str | None, parent: QObject | None = None) -> SingleI
     return instance
 
 
+def claim_other_database(
+    current: SingleInstance | None, target: str | None
+) -> SingleInstance | None:
+    """File › Open in a running window: move the claim to the new database.
+
+    Returns the new claim (the old one released), or None when another window
+    already has that database: it was asked to come forward; keep `current`.
+    """
+    parent = current.parent() if current is not None else None
+    new = SingleInstance(instance_key(target), parent)
+    if current is not None and new.key == current.key:
+        return current
+    if not new.claim():
+        ask_first_to_raise(new.key)
+        return None
+    if current is not None:
+        current.release()
+    return new
+
+
 def bring_to_front(window: QWidget) -> None:
     if window.isMinimized():
         window.showNormal()

@@ -12,6 +12,7 @@ from desktop.single_instance import (
     SingleInstance,
     bring_to_front,
     claim_database,
+    claim_other_database,
     instance_key,
 )
 
@@ -95,3 +96,27 @@ def test_bring_to_front_restores_a_minimised_window(qtbot):
     window.showMinimized()
     bring_to_front(window)
     assert window.isVisible() and not window.isMinimized()
+
+
+def test_switching_database_moves_the_claim(qtbot, tmp_path: Path):
+    a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    first = claim_database(a)
+    moved = claim_other_database(first, b)
+    try:
+        assert moved is not None and moved is not first
+        assert start_again(a) == "first"  # a is free again
+        assert claim_other_database(moved, b) is moved
+    finally:
+        moved.release()
+
+
+def test_switching_to_a_database_open_elsewhere_is_refused(qtbot, tmp_path: Path):
+    a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    mine, other = claim_database(a), claim_database(b)
+    try:
+        with qtbot.waitSignal(other.raise_requested, timeout=20000):
+            assert claim_other_database(mine, b) is None
+        assert start_again(a) == "second"  # still mine
+    finally:
+        mine.release()
+        other.release()
