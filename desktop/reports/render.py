@@ -279,13 +279,16 @@ def _write_signatures(ws, maker: CellMaker, ctx: ReportContext, n: int, next_row
     signers = _plain(ws, word("signers", ctx.lang, gap=SIGNATURE_GAP))
     ws.append([signers])
     sign_row = next_row + 1  # not merged: the line may run on past a narrow table
-    printed = [_plain(ws, word("printed", ctx.lang), "left")]
-    if n > 1:
-        printed.append(_plain(ws, ctx.today, "left", style.DATE_FORMAT))
-    ws.append(printed)
-    if n > 2:
-        # Room for the date whatever the width of column B.
-        ws.merged_cells.add(f"B{sign_row + 1}:C{sign_row + 1}")
+    printed_row = sign_row + 1
+    label = _plain(ws, word("printed", ctx.lang), "left")
+    when = _plain(ws, ctx.today, "left", style.DATE_FORMAT)
+    if n >= 4:
+        # Two columns each, whatever the width of the first ones (序号 is narrow).
+        ws.append([label, WriteOnlyCell(ws), when])
+        ws.merged_cells.add(f"A{printed_row}:B{printed_row}")
+        ws.merged_cells.add(f"C{printed_row}:D{printed_row}")
+    else:
+        ws.append([label, when])
 
 
 def _chart(ws, plan: ChartPlan):

@@ -107,7 +107,7 @@ def chairs_sheet(title: str, alliance_rows, terms, ctx: ReportContext) -> SheetP
     heads = [word("seq", lang)] + [label(k, lang) for k in CHAIR_HEADS]
     plan = SheetPlan(
         name=word("sheet.chairs", lang),
-        title=f"{title}——{word('chair.history', lang)}",
+        title=f"{title}{word('title.sep', lang)}{word('chair.history', lang)}",
         columns=[Column(heads[0], align="center")] + [Column(h) for h in heads[1:]],
     )
     plan.header_at = plan.add(HEADER, heads)
