@@ -21,7 +21,7 @@ def report_language(lang: str | None) -> Iterator[str]:
     The list queries name reference entries in the current language, so the
     language is switched for the report's duration rather than passed around.
     """
-    if lang is None:
+    if lang is None or lang == current_language():
         yield current_language()
         return
     previous = lang_module._current  # None means "follow the system locale"
