@@ -18,7 +18,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.backends.postgresql import check_supported, engine_options, explain_server_error
@@ -251,8 +251,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
             ensure_schema(db)
         if db.is_sqlite:
             # Only now that the file is known to be ours: WAL is stored in the file.
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+            set_journal_mode(db)
     except LedgerOpenError:
         db.dispose()
         raise
@@ -263,6 +262,21 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
         db.dispose()
         raise LedgerOpenError(explain_open_error(db, exc)) from exc
     return db
+
+
+def set_journal_mode(db: Database) -> None:
+    """WAL on a local disk; the rollback journal on a network share (db.filesystems)."""
+    from db.filesystems import journal_mode_for
+
+    mode = journal_mode_for(db.path) if db.path is not None else "WAL"
+    with db.engine.connect() as conn:
+        try:
+            conn.exec_driver_sql(f"PRAGMA journal_mode = {mode}")
+        except OperationalError:
+            if mode == "WAL":
+                raise
+            # Leaving WAL needs the only connection: another PC still has the
+            # file open in WAL. Work on; the next open alone switches it.
 
 
 def explain_open_error(db: Database, exc: BaseException) -> str:
