@@ -155,12 +155,12 @@ def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
     style.setup_page(ws, header_row, word("footer", ctx.lang))
     _set_heights(ws, plan, widths)
     maker = CellMaker(ws, plan)
-    _write_heading(ws, maker, plan, ctx, n)
+    _write_heading(ws, plan, ctx, n)
     for role, values in plan.rows:
         ws.append(maker.row(role, values, n))
     _merge_body(ws, plan, n)
     if plan.signatures:
-        _write_signatures(ws, maker, ctx, n, excel_row(len(plan.rows)))
+        _write_signatures(ws, ctx, n, excel_row(len(plan.rows)))
     if plan.filter_rows is not None:
         first, last = plan.filter_rows
         ws.auto_filter.ref = f"A{excel_row(first)}:{get_column_letter(n)}{excel_row(last)}"
@@ -224,7 +224,7 @@ def _lines(value, width: float) -> int:
     return sum(max(1, -(-style.display_width(part) // usable)) for part in value.split("\n"))
 
 
-def _write_heading(ws, maker: CellMaker, plan: SheetPlan, ctx: ReportContext, n: int) -> None:
+def _write_heading(ws, plan: SheetPlan, ctx: ReportContext, n: int) -> None:
     """Row 1: the merged bold title. Row 2: 填报单位, the date, 单位：万元."""
     title = WriteOnlyCell(ws)
     set_value(title, plan.title)
@@ -273,7 +273,7 @@ def _merge_body(ws, plan: SheetPlan, n: int) -> None:
             ws.merged_cells.add(f"B{r}:{last}{r}")
 
 
-def _write_signatures(ws, maker: CellMaker, ctx: ReportContext, n: int, next_row: int) -> None:
+def _write_signatures(ws, ctx: ReportContext, n: int, next_row: int) -> None:
     """Under the table: 制表人 / 审核人 / 负责人, then the date printed."""
     ws.append([])
     signers = _plain(ws, word("signers", ctx.lang, gap=SIGNATURE_GAP))
