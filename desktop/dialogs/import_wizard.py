@@ -175,7 +175,9 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         self.error.clear()
         try:
-            self.wiz.sheet = read_sheet(self.path.text().strip(), self.current_kind())
+            self.wiz.sheet = read_sheet(
+                self.path.text().strip(), self.current_kind(), unmatched_ok=True
+            )
         except LedgerError as exc:
             self.error.setText(str(exc))
             return False

@@ -63,8 +63,14 @@ class SheetData:
         return [i for i, h in enumerate(self.headers) if h and i not in self.mapping]
 
 
-def read_sheet(path: str | Path, kind: str, *, max_rows: int = MAX_ROWS) -> SheetData:
-    """The best-matching sheet of the workbook, or ImportFileError with a clear message."""
+def read_sheet(
+    path: str | Path, kind: str, *, max_rows: int = MAX_ROWS, unmatched_ok: bool = False
+) -> SheetData:
+    """The best-matching sheet of the workbook, or ImportFileError with a clear message.
+
+    unmatched_ok: when no row names the kind's columns, take the first sheet's first
+    filled row as headers with nothing mapped (the wizard lets the clerk map them).
+    """
     path = Path(path)
     check_file(path)
     with tempfile.TemporaryDirectory(prefix="ftz-import-") as tmp:
@@ -75,7 +81,7 @@ def read_sheet(path: str | Path, kind: str, *, max_rows: int = MAX_ROWS) -> Shee
             raise ImportFileError(text("file.locked", path=path, error=exc.strerror)) from exc
         workbook = _load(path, copy)
         try:
-            return _read(path, workbook, SPECS[kind], max_rows)
+            return _read(path, workbook, SPECS[kind], max_rows, unmatched_ok)
         finally:
             workbook.close()
 
@@ -169,14 +175,16 @@ def _guard(path: Path, step: Callable):
         raise _file_error(path, exc) from exc
 
 
-def _read(path: Path, workbook, spec: KindSpec, max_rows: int) -> SheetData:
+def _read(path: Path, workbook, spec: KindSpec, max_rows: int, unmatched_ok: bool) -> SheetData:
     best = None  # (score, sheet, header row number, header values, mapping)
-    for ws in workbook.worksheets:
-        if getattr(ws, "sheet_state", "visible") != "visible":
-            continue
+    sheets = [ws for ws in workbook.worksheets if _data_sheet(ws)]
+    for ws in sheets:
         found = _guard(path, lambda ws=ws: _find_header(ws, spec))
         if found and (best is None or found[0] > best[0]):
             best = (found[0], ws, *found[1:])
+    if best is None and unmatched_ok and sheets:
+        found = _guard(path, lambda: _first_filled_row(sheets[0]))
+        best = (0, sheets[0], *found, {}) if found else None
     if best is None:
         expected = "”、“".join(c.header() for c in spec.columns if c.required)
         raise ImportFileError(
@@ -193,6 +201,29 @@ def _read(path: Path, workbook, spec: KindSpec, max_rows: int) -> SheetData:
     if not rows:
         raise ImportFileError(text("file.no_rows", sheet=ws.title))
     return SheetData(path, spec.kind, ws.title, header_row, headers, rows, mapping)
+
+
+def _data_sheet(ws) -> bool:
+    """Visible, and not the instructions or lists of our own template (they name columns too)."""
+    if getattr(ws, "sheet_state", "visible") != "visible":
+        return False
+    ours = {
+        text(code, lang)
+        for code in ("template.instructions", "template.lists")
+        for lang in ("zh", "en")
+    }
+    return ws.title not in ours
+
+
+def _first_filled_row(ws):
+    rows = ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True)
+    for number, values in enumerate(rows, start=1):
+        headers = [_header_text(v) for v in values]
+        while headers and not headers[-1]:
+            headers.pop()
+        if headers:
+            return number, headers
+    return None
 
 
 def _find_header(ws, spec: KindSpec):

@@ -111,3 +111,17 @@ def test_template_to_a_folder_that_does_not_exist(db_path, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Cannot write" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_the_instructions_sheet_is_never_read_as_data(db, tmp_path):
+    """It lists the column names one per row; a wrong kind is told which columns are missing."""
+    from desktop.importing.importer import missing_columns
+    from desktop.importing.template import write_template
+
+    out = write_template(
+        db, "projects", tmp_path / "p.xlsx", [["x"] * len(SPECS["projects"].columns)]
+    )
+    sheet = read_sheet(out, "progress")
+    assert sheet.sheet == "Project" and sheet.header_row == 1
+    missing = {p.column for p in missing_columns(sheet)}
+    assert missing == {"Date", "What happened"}  # its "Stage" column fills "Stage reached"

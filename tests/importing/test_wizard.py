@@ -152,3 +152,36 @@ def test_the_wizard_speaks_chinese(qtbot, db, tmp_path):
     )
     assert "必须是数字" in wiz.check_page.model.problems[0].message
     _shot(wiz, "problems_zh")
+
+
+def test_headers_that_match_nothing_can_all_be_mapped_by_hand(wizard, db, tmp_path):
+    headers = ["名字", "老板", "从哪来", "行业", "类型", "钱", "哪天"]
+    path = write_book(tmp_path / "p.xlsx", headers, [project_row(0), project_row(1)])
+    _open(wizard, path)
+    assert wizard.currentPage() is wizard.mapping_page
+    assert wizard.sheet.mapping == {}
+    keys = [
+        "name",
+        "investor",
+        "investor_origin",
+        "field",
+        "project_type",
+        "investment",
+        "signed_date",
+    ]
+    for header, key in zip(headers, keys, strict=True):
+        wizard.mapping_page.set_column(header, key)
+    wizard.next()
+    wizard.next()
+    assert wizard.check_page.isComplete()
+    wizard.next()
+    assert _count(db, Project) == 2
+
+
+def test_two_headers_for_one_column_are_refused(wizard, tmp_path):
+    path = write_book(tmp_path / "p.xlsx", [*PROJECT_HEADERS, "备注"], [project_row(0) + ["x"]])
+    _open(wizard, path)
+    wizard.mapping_page.set_column("备注", "name")
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "more than one header" in wizard.mapping_page.error.text()
