@@ -242,3 +242,32 @@ def test_progress_callback_sees_every_row_and_can_cancel(db, tmp_path):
     report = run_import(db, sheet, ImportOptions(progress=lambda done, total: done < 200))
     assert report.cancelled and not report.written
     assert snapshot(db) == before
+
+
+def test_command_line_summary_lists_new_units_and_dry_run(db, tmp_path, capsys):
+    path = projects_book(tmp_path / "p.xlsx", 8)
+    before = snapshot(db)
+    assert main(["--db", target(db), "import", "projects", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Dry run: 8 Project records would be imported (nothing was written)." in out
+    assert "7 units would be created: 测试企业0有限公司、" in out
+    assert snapshot(db) == before
+    assert main(["--db", target(db), "import", "projects", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 8 Project records." in out and "7 units created:" in out
+    assert _count(db, Project) == 8
+
+
+def test_command_line_prints_one_line_per_problem(db, tmp_path, capsys):
+    rows = [project_row(i) for i in range(6)]
+    for r in (1, 3, 5):
+        rows[r][5] = "lots"
+    path = write_book(tmp_path / "p.xlsx", PROJECT_HEADERS, rows)
+    assert main(["--db", target(db), "import", "projects", str(path)]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Sheet")]
+    assert [line.split(",")[0] for line in lines] == [
+        "Sheet “Sheet1” row 3",
+        "Sheet “Sheet1” row 5",
+        "Sheet “Sheet1” row 7",
+    ]
+    assert all("“lots”" in line and "must be a number" in line for line in lines)
