@@ -29,11 +29,13 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
 def sample_args(name: str, parser: argparse.ArgumentParser, tmp: Path) -> list[str]:
     """Arguments that parse for a command: first choices, files under tmp."""
     args = [name]
+    # One option of each required either/or group (e.g. copy --to | --from).
+    chosen = {g._group_actions[0] for g in parser._mutually_exclusive_groups if g.required}
     for action in parser._actions:
         if action.dest == "help" or action.nargs == 0:
             continue
         if action.option_strings:
-            if action.required:
+            if action.required or action in chosen:
                 args += [action.option_strings[0], str(tmp / f"out-{action.dest}.xlsx")]
             continue
         args.append(next(iter(action.choices)) if action.choices else str(tmp / "in.xlsx"))
