@@ -75,9 +75,12 @@ def test_folder_without_write_rights(demo_db, tmp_path, monkeypatch):
 def test_failure_while_writing_leaves_no_partial_file(demo_db, tmp_path, monkeypatch):
     from openpyxl import Workbook
 
+    real_save = Workbook.save
+
     def disk_full(self, filename):
-        with open(filename, "wb") as fh:
-            fh.write(b"PK\x03\x04 half a workbook")
+        real_save(self, filename)
+        with open(filename, "r+b") as fh:
+            fh.truncate(100)  # half a workbook, as when the disk fills up
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", disk_full)
