@@ -93,8 +93,9 @@ def parse_amount(value: Any) -> Decimal | None:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise BadValue("not_number")
-        # repr-based: 0.1 stays 0.1, not 0.1000000000000000055511151231257827
-        return Decimal(repr(value))
+        # repr-based: 0.1 stays 0.1, not 0.1000000000000000055511151231257827; rounding
+        # to 9 places drops a formula's float noise (0.1+0.2) but keeps what was typed.
+        return Decimal(repr(round(value, 9)))
     text = "".join(unicodedata.normalize("NFKC", str(value)).split())
     if not text:
         return None

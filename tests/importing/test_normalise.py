@@ -72,6 +72,8 @@ def test_empty_date_is_none():
         (1234, Decimal("1234")),
         (1234.56, Decimal("1234.56")),
         (0.1, Decimal("0.1")),
+        (0.1 + 0.2, Decimal("0.3")),  # a formula's float noise
+        (1234.5678, Decimal("1234.5678")),  # too many decimals is left for the service to refuse
         (Decimal("7.25"), Decimal("7.25")),
         ("-5", Decimal("-5")),
     ],
