@@ -27,6 +27,7 @@ def check_target(path: Path) -> Path:
         raise LedgerError(word("err.no_folder", path=path.parent))
     if path.exists() and not os.access(path, os.W_OK):
         raise LedgerError(word("err.locked", path=path))
+    _temporary(path).unlink()  # can we write there at all? Ask before the work.
     return path
 
 
@@ -34,24 +35,39 @@ def save_workbook(wb: Workbook, target: Path) -> Path:
     """Write wb to target atomically; raise LedgerError with a clear message."""
     path = check_target(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".~{path.stem}-", suffix=".xlsx.part", dir=path.parent
-        )
-    except PermissionError as exc:
-        raise LedgerError(word("err.folder_readonly", path=path.parent)) from exc
-    except OSError as exc:
-        raise LedgerError(word("err.write_failed", path=path, error=exc.strerror)) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
+        tmp = _temporary(path)
+    except LedgerError:
+        _discard(wb)
+        raise
     try:
         _save(wb, tmp, path)
         os.chmod(tmp, _file_mode(path))
         _replace(tmp, path)
     except BaseException:
+        _discard(wb)
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     return path
+
+
+def _temporary(path: Path) -> Path:
+    """A new empty file beside the target (same folder, so os.replace is atomic)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".~{path.stem}-", suffix=".xlsx.part", dir=path.parent)
+    except PermissionError as exc:
+        raise LedgerError(word("err.folder_readonly", path=path.parent)) from exc
+    except OSError as exc:
+        raise LedgerError(word("err.write_failed", path=path, error=exc.strerror)) from exc
+    os.close(fd)
+    return Path(name)
+
+
+def _discard(wb: Workbook) -> None:
+    """Finish the streamed sheets of a workbook that will not be saved (frees their files)."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
 
 
 def _save(wb: Workbook, tmp: Path, path: Path) -> None:
