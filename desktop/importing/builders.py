@@ -41,8 +41,9 @@ class BuildContext:
     # record key -> row of this file that added it, to tell in-file repeats apart
     added_rows: dict[Any, int] = field(default_factory=dict)
     existing: dict[str, Any] = field(default_factory=dict)
-    # (row, step) to run once the rows so far are flushed and have ids
-    after_flush: list[tuple[int, Callable[[], Any]]] = field(default_factory=list)
+    values: tuple = ()  # the current row's cells
+    # (row, cells, step) to run once the rows so far are flushed and have ids
+    after_flush: list[tuple[int, tuple, Callable[[], Any]]] = field(default_factory=list)
 
     def duplicate(self, key: Any, shown: str, record_id: int | None) -> Duplicate:
         first = self.added_rows.get(key)
@@ -222,7 +223,11 @@ def _stage_at_import(ctx: BuildContext, project, v: dict[str, Any]) -> None:
     )
     # The entry needs the project's id: it is added after the batch is flushed.
     ctx.after_flush.append(
-        (ctx.row, lambda: projects.add_progress(ctx.session, project.id, entry, flush=False))
+        (
+            ctx.row,
+            ctx.values,
+            lambda: projects.add_progress(ctx.session, project.id, entry, flush=False),
+        )
     )
 
 

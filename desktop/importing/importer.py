@@ -81,6 +81,8 @@ def run_import(
                 raise _Rollback
     except _Rollback:
         pass
+    # Problems found after a batch flush (a stage's progress entry) go back in row order.
+    report.problems.sort(key=lambda p: p.row)
     return report
 
 
@@ -117,7 +119,7 @@ def _import_rows(session, sheet: SheetData, options: ImportOptions, report: Impo
                 if done % PROGRESS_EVERY == 0 and _cancelled(options, done, total):
                     report.cancelled = True
                     return
-                ctx.row = number
+                ctx.row, ctx.values = number, values
                 if not _import_row(reader, ctx, sheet, number, values, report):
                     return  # the session cannot go on (a failed flush)
                 batch_done = done % FLUSH_EVERY == FLUSH_EVERY - 1
@@ -141,23 +143,17 @@ def _flushed(session, sheet: SheetData, ctx: BuildContext, report: ImportReport)
     try:
         common.flush(session)
         pending, ctx.after_flush = ctx.after_flush, []
-        for number, step in pending:
+        for number, values, step in pending:
             try:
                 step()
             except ValidationError as exc:
-                report.problems.extend(
-                    _service_problems(sheet, number, _values(sheet, number), exc)
-                )
+                report.problems.extend(_service_problems(sheet, number, values, exc))
         common.flush(session)
     except LedgerError as exc:
         message = text("import.stopped", error=str(exc))
         report.problems.append(Problem(sheet.sheet, number, "", "", message))
         return False
     return True
-
-
-def _values(sheet: SheetData, number: int) -> tuple:
-    return next((values for n, values in sheet.rows if n == number), ())
 
 
 def _import_row(reader, ctx, sheet: SheetData, number: int, values: tuple, report) -> bool:
