@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment
@@ -49,6 +49,29 @@ def sheet_name(name: str) -> str:
     return _BAD_SHEET_CHARS.sub("_", name)[:31] or "Sheet"
 
 
+class TemplateCell(Cell):
+    """A styled cell refilled row after row; its style is fixed once set up.
+
+    openpyxl looks a cell's style up in the workbook's style list for every cell
+    it writes; a template's never changes, so the lookup is done once (freeze).
+    """
+
+    __slots__ = ("_sid", "_styled")
+
+    def freeze(self) -> TemplateCell:
+        self._sid = Cell.style_id.fget(self)
+        self._styled = Cell.has_style.fget(self)
+        return self
+
+    @property
+    def style_id(self) -> int:
+        return self._sid
+
+    @property
+    def has_style(self) -> bool:
+        return self._styled
+
+
 class CellMaker:
     """Styled write-only cells, reused per (column, role, value type).
 
@@ -64,13 +87,13 @@ class CellMaker:
         self._looks: dict[str, list[dict[type, WriteOnlyCell]]] = {}
         self._blanks = [WriteOnlyCell(ws) for _ in plan.columns]
 
-    def _template(self, col: int, role: str, value_type: type) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws)
+    def _template(self, col: int, role: str, value_type: type) -> TemplateCell:
+        cell = TemplateCell(self.ws, row=1, column=1)
         font, fill, border = style.ROLE_LOOK.get(role, style.DATA_LOOK)
         cell.font, cell.fill, cell.border = font, fill, border
         cell.alignment = style.alignment(role, value_type, self.columns[col].align)
         cell.number_format = style.NUMBER_FORMATS.get(value_type, "General")
-        self._looks[role][col][value_type] = cell
+        self._looks[role][col][value_type] = cell.freeze()
         return cell
 
     def row(self, role: str, values: list, width: int) -> list[WriteOnlyCell]:
