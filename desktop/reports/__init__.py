@@ -55,6 +55,13 @@ def write_report(db: Database, name: str, path: Path, options: ReportOptions) ->
         return save_workbook(wb, target)
 
 
+def default_file_name(name: str, lang: str | None = None) -> str:
+    """A file name to offer in the save dialog: the report's title and today's date."""
+    from datetime import date
+
+    return f"{word(f'title.{name}', lang)}-{date.today():%Y-%m-%d}.xlsx"
+
+
 def _set_properties(wb, title: str, db: Database) -> None:
     from db.version import program_version
 
@@ -66,4 +73,4 @@ def _set_properties(wb, title: str, db: Database) -> None:
     wb.properties.description = f"FTZ Ledger {version}"
 
 
-__all__ = ["REPORT_NAMES", "ReportOptions", "write_report"]
+__all__ = ["REPORT_NAMES", "ReportOptions", "default_file_name", "write_report"]

@@ -126,3 +126,11 @@ def test_very_long_text_keeps_rows_within_excel_limits(db, tmp_path):
     assert len(row[-1].value) == 20000
     assert ws.row_dimensions[row[0].row].height <= 409
     assert ws.column_dimensions["L"].width <= 40
+
+
+def test_default_file_name_for_the_save_dialog():
+    from desktop.reports import default_file_name
+
+    assert default_file_name("ledger", "zh") == f"重点项目台账-{date.today():%Y-%m-%d}.xlsx"
+    for name in REPORT_NAMES:
+        assert default_file_name(name, "en").endswith(".xlsx")
