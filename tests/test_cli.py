@@ -24,8 +24,8 @@ def list_json(capsys, db_file, kind: str) -> list[dict]:
     return json.loads(out)
 
 
-def test_demo_then_list_shows_the_yongchuan_meeting(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_demo_then_list_shows_the_yongchuan_meeting(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     assert run_cli(capsys, "--db", str(db_file), "demo")[0] == 0
     meetings = list_json(capsys, db_file, "meetings")
     yongchuan = next(m for m in meetings if m["start_date"] == "2024-12-12")
@@ -47,8 +47,8 @@ def test_demo_then_list_shows_the_yongchuan_meeting(tmp_path, capsys):
     assert len(yongchuan["cases"]) == 5
 
 
-def test_demo_twice_adds_nothing(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_demo_twice_adds_nothing(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     run_cli(capsys, "--db", str(db_file), "demo")
     first = {
         k: list_json(capsys, db_file, k)
@@ -67,8 +67,8 @@ def test_demo_twice_adds_nothing(tmp_path, capsys):
     assert fields == {"Advanced materials", "Intelligent equipment", "New energy"}
 
 
-def test_alliances_show_the_current_chair(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_alliances_show_the_current_chair(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     run_cli(capsys, "--db", str(db_file), "demo")
     alliances = {a["name"]: a for a in list_json(capsys, db_file, "alliances")}
     south = alliances["川南渝西自贸协同改革和联动创新联盟"]
@@ -80,8 +80,8 @@ def test_alliances_show_the_current_chair(tmp_path, capsys):
     assert len(reform["members"]) == 13
 
 
-def test_list_json_carries_related_names(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_list_json_carries_related_names(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     run_cli(capsys, "--db", str(db_file), "demo")
     project = list_json(capsys, db_file, "projects")[0]
     assert {"id", "uuid", "investor", "meeting", "field", "investment", "stage"} <= project.keys()
@@ -89,8 +89,8 @@ def test_list_json_carries_related_names(tmp_path, capsys):
     assert project["investor"].startswith("【示例】")
 
 
-def test_check_passes_on_a_healthy_database(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_check_passes_on_a_healthy_database(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     run_cli(capsys, "--db", str(db_file), "demo")
     code, out, _ = run_cli(capsys, "--db", str(db_file), "check")
     assert code == 0 and "healthy" in out
@@ -110,8 +110,8 @@ def test_bad_database_is_exit_1_with_a_message(tmp_path, capsys):
     assert code == 1 and "not a ledger database" in err
 
 
-def test_plain_list_prints_a_table(tmp_path, capsys):
-    db_file = tmp_path / "x.sqlite3"
+def test_plain_list_prints_a_table(db_target, capsys):
+    db_file = db_target  # a fresh SQLite file, or a PostgreSQL URL
     run_cli(capsys, "--db", str(db_file), "demo")
     code, out, _ = run_cli(capsys, "--db", str(db_file), "--lang", "zh", "list", "projects")
     lines = out.strip().splitlines()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from db.queries import lists
 from db.queries.lists import ListFilter
 from db.sample_data import SAMPLE_PROJECTS
@@ -115,6 +117,7 @@ def test_search_index_follows_renames_and_deletes(db):
         assert lists.list_ids(conn, "projects", ListFilter(text="项目1")) == []
 
 
+@pytest.mark.sqlite_only  # the FTS5 index exists only in SQLite files
 def test_bulk_load_rebuilds_the_search_index(db):
     from db.search_index import bulk_load
 
