@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from db.labels import label
+from db.lang import pick
 from desktop.importing.columns import SPECS
 from desktop.importing.convert import Problem
 from desktop.importing.importer import ImportReport
 from desktop.importing.texts import text
 from desktop.importing.workbook import SheetData
+
+
+def _joined(items) -> str:
+    return pick("、", ", ").join(items)
 
 
 def problem_line(p: Problem) -> str:
@@ -32,6 +37,9 @@ def summary_lines(sheet: SheetData, report: ImportReport) -> list[str]:
             rows=len(sheet.rows),
         )
     ]
+    if sheet.total_rows:
+        rows = _joined(str(n) for n in sheet.total_rows)
+        lines.append(text("summary.total_rows", rows=rows))
     if report.cancelled:
         return [*lines, text("summary.cancelled")]
     if report.problems:
@@ -41,7 +49,7 @@ def summary_lines(sheet: SheetData, report: ImportReport) -> list[str]:
     lines.append(text(code, kind=kind, count=report.added))
     if report.created_units:
         code = "summary.units_would_create" if report.dry_run else "summary.units_created"
-        names = "、".join(report.created_units)
+        names = _joined(report.created_units)
         lines.append(text(code, count=len(report.created_units), names=names))
     if report.duplicates:
         lines.append(text("summary.duplicates", count=len(report.duplicates)))

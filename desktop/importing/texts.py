@@ -94,6 +94,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "文件：{path}，工作表“{sheet}”，表头在第 {row} 行，数据 {rows} 行。",
         "File: {path}, sheet “{sheet}”, headers in row {row}, {rows} data rows.",
     ),
+    "summary.total_rows": (
+        "合计行（第 {rows} 行）不是记录，未导入。",
+        "Total rows ({rows}) are not records and were left out.",
+    ),
     "summary.added": ("已导入{kind} {count} 条。", "Imported {count} {kind} records."),
     "summary.would_add": (
         "试运行：将导入{kind} {count} 条（未写入任何数据）。",

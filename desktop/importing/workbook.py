@@ -19,6 +19,7 @@ import openpyxl
 from db.errors import LedgerError
 from db.labels import label
 from desktop.importing.columns import SPECS, KindSpec
+from desktop.importing.normalise import fold
 from desktop.importing.texts import text
 
 HEADER_SCAN_ROWS = 20
@@ -47,6 +48,8 @@ class SheetData:
     rows: list[tuple[int, tuple]]  # (row number as Excel shows it, values)
     # column index (0-based) -> column key of the kind; the wizard may change it
     mapping: dict[int, str] = field(default_factory=dict)
+    # total rows (合计, 小计…) under the data, left out of the import
+    total_rows: list[int] = field(default_factory=list)
 
     @property
     def spec(self) -> KindSpec:
@@ -198,9 +201,20 @@ def _read(path: Path, workbook, spec: KindSpec, max_rows: int, unmatched_ok: boo
         )
     _score, ws, header_row, headers, mapping = best
     rows = _guard(path, lambda: _data_rows(ws, header_row, len(headers), max_rows))
+    totals = [number for number, values in rows if _is_total_row(values)]
+    rows = [(number, values) for number, values in rows if number not in set(totals)]
     if not rows:
         raise ImportFileError(text("file.no_rows", sheet=ws.title))
-    return SheetData(path, spec.kind, ws.title, header_row, headers, rows, mapping)
+    return SheetData(path, spec.kind, ws.title, header_row, headers, rows, mapping, totals)
+
+
+# What clerks write in a sum row under their data: it is not a record.
+TOTAL_WORDS = {"合计", "小计", "总计", "共计", "total", "subtotal", "grandtotal", "sum"}
+
+
+def _is_total_row(values: tuple) -> bool:
+    texts = [fold(v) for v in values if isinstance(v, str) and v.strip()]
+    return bool(texts) and texts[0].rstrip(":：") in TOTAL_WORDS
 
 
 def _data_sheet(ws) -> bool:

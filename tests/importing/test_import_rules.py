@@ -250,7 +250,7 @@ def test_command_line_summary_lists_new_units_and_dry_run(db, tmp_path, capsys):
     assert main(["--db", target(db), "import", "projects", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Dry run: 8 Project records would be imported (nothing was written)." in out
-    assert "7 units would be created: 测试企业0有限公司、" in out
+    assert "7 units would be created: 测试企业0有限公司, " in out
     assert snapshot(db) == before
     assert main(["--db", target(db), "import", "projects", str(path)]) == 0
     out = capsys.readouterr().out
@@ -271,3 +271,15 @@ def test_command_line_prints_one_line_per_problem(db, tmp_path, capsys):
         "Sheet “Sheet1” row 7",
     ]
     assert all("“lots”" in line and "must be a number" in line for line in lines)
+
+
+def test_a_total_row_under_the_data_is_left_out(db, tmp_path, capsys):
+    rows = [project_row(i) for i in range(3)]
+    rows.append(["合计", None, None, None, None, 3003, None])
+    rows.append(["Total:", None, None, None, None, 3003, None])
+    path = write_book(tmp_path / "p.xlsx", PROJECT_HEADERS, rows)
+    assert read_sheet(path, "projects").total_rows == [5, 6]
+    assert main(["--db", target(db), "import", "projects", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Total rows (5, 6) are not records" in out and "Imported 3 Project records" in out
+    assert _count(db, Project) == 3
