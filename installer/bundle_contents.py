@@ -283,5 +283,6 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (padded[0], padded[1], padded[2], padded[3])
 
 
-def render_version_info(template: str, version: str) -> str:
-    return template.format(version=version, version_tuple=version_tuple(version))
+def render_version_info(template: str, version: str, exe_name: str = f"{APP_NAME}.exe") -> str:
+    """installer/version_info.txt.in filled in for one executable."""
+    return template.format(version=version, version_tuple=version_tuple(version), exe_name=exe_name)

@@ -141,6 +141,8 @@ def test_windows_version_resource_carries_pyproject_version() -> None:
     version = bundle_contents.pyproject_version(ROOT)
     template = (INSTALLER / "version_info.txt.in").read_text(encoding="utf-8")
     info = read_version_info(bundle_contents.render_version_info(template, version))
+    cli = read_version_info(bundle_contents.render_version_info(template, version, "x-cli.exe"))
+    assert cli["OriginalFilename"] == "x-cli.exe"
     assert info["ProductVersion"] == version
     assert info["FileVersion"] == version
     assert info["prodvers"] == bundle_contents.version_tuple(version)
