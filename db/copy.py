@@ -9,11 +9,14 @@ sequences are then moved past the copied ids so new records do not collide.
 from __future__ import annotations
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from db.backends.messages import server_msg
 from db.engine import Database
 from db.errors import LedgerError
-from db.models import REFERENCE_MODELS, Base, Setting
+from db.labels import label
+from db.lang import pick
+from db.models import RECORD_MODELS, REFERENCE_MODELS, Base, Setting
 
 CHUNK = 1000
 # Tables a new ledger already fills (default lists and settings, written by the
@@ -49,7 +52,7 @@ def check_target_empty(conn: Connection, target: Database) -> None:
     """Only a ledger with nothing but its default lists may receive a copy."""
     filled = {name: n for name, n in row_counts(conn).items() if n and name not in SEEDED}
     if filled:
-        counts = ", ".join(f"{name} {n}" for name, n in filled.items())
+        counts = describe_counts(filled)
         raise LedgerError(
             server_msg("copy.target_not_empty", target=target.display_name(), counts=counts)
         )
@@ -86,9 +89,20 @@ def copy_records(source: Database, target: Database) -> dict[str, int]:
     """Copy every row of `source` into the empty ledger `target`; the rows copied per table.
 
     Both databases must be open at the program's schema (open_database does that).
+    Raises LedgerError with a clerk's message; the target is then unchanged.
     """
     if _same_database(source, target):
         raise LedgerError(server_msg("copy.same_database", target=target.display_name()))
+    try:
+        return _copy_all(source, target)
+    except SQLAlchemyError as exc:
+        detail = getattr(exc, "orig", None) or exc
+        raise LedgerError(
+            server_msg("copy.failed", target=target.display_name(), detail=detail)
+        ) from exc
+
+
+def _copy_all(source: Database, target: Database) -> dict[str, int]:
     copied: dict[str, int] = {}
     with source.read() as src, target.engine.begin() as dst:
         check_target_empty(dst, target)
@@ -102,4 +116,13 @@ def copy_records(source: Database, target: Database) -> dict[str, int]:
 
 
 def describe_counts(copied: dict[str, int]) -> str:
-    return ", ".join(f"{name} {n}" for name, n in copied.items() if n)
+    """The records copied, by kind, and the history entries, for the clerk."""
+    parts = [
+        f"{label(f'kind.{key}')} {copied[model.__tablename__]}"
+        for key, model in RECORD_MODELS.items()
+        if copied.get(model.__tablename__) and key not in REFERENCE_MODELS
+    ]
+    parts.append(
+        pick("历史记录 {n} 条", "history entries {n}").format(n=copied.get("audit_log", 0))
+    )
+    return pick("，", ", ").join(parts)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from db.backends.messages import server_msg
 from db.copy import copy_records, describe_counts
-from db.engine import Database, open_database
+from db.engine import open_database
 from db.errors import LedgerError
 from desktop.commands.common import open_db
 
@@ -33,17 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def copy_between(source: Database, target: Database) -> dict[str, int]:
-    """copy_records with database failures turned into a clerk's message."""
-    try:
-        return copy_records(source, target)
-    except SQLAlchemyError as exc:
-        detail = getattr(exc, "orig", None) or exc
-        raise LedgerError(
-            server_msg("copy.failed", target=target.display_name(), detail=detail)
-        ) from exc
-
-
 def run(args: argparse.Namespace) -> int:
     current = open_db(args)
     try:
@@ -53,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     source, target = (current, other) if args.to else (other, current)
     try:
-        copied = copy_between(source, target)
+        copied = copy_records(source, target)
     finally:
         current.dispose()
         other.dispose()

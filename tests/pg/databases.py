@@ -59,3 +59,10 @@ def run_sql(url: URL, sql: str, params: tuple = ()) -> None:
     """One statement in its own autocommit connection (roles, stamps)."""
     with _admin(url) as conn:
         conn.execute(sql, params)
+
+
+def grant_all(server: URL, database: URL, role: str) -> None:
+    """Let a role work in an (already migrated) database."""
+    run_sql(server, f'GRANT ALL ON DATABASE "{database.database}" TO {role}')
+    run_sql(database, f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+    run_sql(database, f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")

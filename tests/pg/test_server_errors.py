@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 from db.engine import open_database
 from db.errors import LedgerOpenError
 from db.migrate import head_revision
-from tests.pg.databases import run_sql, unique_name
+from tests.pg.databases import grant_all, run_sql, unique_name
 
 
 def _as_text(url: URL) -> str:
@@ -37,15 +37,6 @@ def test_unknown_host_says_the_server_cannot_be_reached(pg_url):
         open_database(_as_text(pg_url.set(host="no-such-host.invalid")))
 
 
-@pytest.fixture
-def login_role(pg_server) -> tuple[str, str]:
-    """A role that must give its password (the test user itself is trusted)."""
-    role, password = unique_name("clerk"), "correct horse"
-    run_sql(pg_server, f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
-    yield role, password
-    run_sql(pg_server, f"DROP ROLE IF EXISTS {role}")
-
-
 def test_wrong_password_says_the_login_was_refused_and_hides_the_password(pg_url, login_role):
     role, _ = login_role
     url = pg_url.set(username=role, password="wrong-secret")
@@ -65,9 +56,7 @@ def test_unknown_user_says_the_login_was_refused(pg_url):
 def test_right_password_opens_the_ledger(login_role, pg_url, pg_server):
     # login_role first: it is dropped after the database that granted it rights.
     role, password = login_role
-    run_sql(pg_server, f'GRANT ALL ON DATABASE "{pg_url.database}" TO {role}')
-    run_sql(pg_url, f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
-    run_sql(pg_url, f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    grant_all(pg_server, pg_url, role)
     db = open_database(_as_text(pg_url.set(username=role, password=password)))
     assert "correct horse" not in db.display_name()
     with db.read() as conn:
