@@ -38,7 +38,7 @@ def build(
     meeting = meeting_detail(conn, options.meeting_id)
     if meeting is None or meeting["deleted_at"] is not None:
         raise LedgerError(word("err.no_meeting", ctx.lang, id=options.meeting_id))
-    title = f"{meeting['title']}{word('title.meeting-brief', ctx.lang)}"
+    title = word("title.brief_of", ctx.lang, title=meeting["title"])
     plan = SheetPlan(
         name=word("sheet.brief", ctx.lang),
         title=title,

@@ -69,6 +69,8 @@ def alignment(role: str, value_type: type, column_align: str | None) -> Alignmen
     if role == GROUP:
         return Alignment(horizontal="left", vertical="center")
     horizontal = column_align
+    if role == KV:
+        return Alignment(horizontal=horizontal or "left", vertical="center", wrap_text=True)
     if horizontal is None and value_type in (Decimal, float, int):
         horizontal = "right"
     if horizontal is None and value_type in (date, datetime):

@@ -16,6 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "title.alliances": ("联盟一览表", "List of alliances"),
     "title.units": ("单位一览表", "List of units"),
     "title.meeting-brief": ("活动简报", "Meeting brief"),
+    "title.brief_of": ("{title}活动简报", "Meeting brief: {title}"),
     "title.ledger": ("重点项目台账", "Key project ledger"),
     "title.cases-compendium": ("协同创新案例汇编", "Compendium of collaborative innovation cases"),
     "title.roster": ("联盟成员名册", "Alliance member roster"),
