@@ -20,9 +20,12 @@ from PySide6.QtWidgets import QWidget
 from db.engine import resolve_target, target_url
 
 RAISE = b"raise\n"
+ACK = b"ok\n"
 CONNECT_TIMEOUT_MS = 1000
 CONNECT_TRIES = 5
 READ_TIMEOUT_MS = 500
+# A busy first window (a long report, a modal dialog) answers when its loop runs.
+ANSWER_TIMEOUT_MS = 5000
 
 
 def instance_key(target: str | None) -> str:
@@ -73,15 +76,17 @@ class SingleInstance(QObject):
         return self.server.listen(self.name)
 
     def _on_connection(self) -> None:
-        # The caller writes as soon as it is connected, so a short synchronous
-        # read suffices and no socket outlives this slot.
+        # The caller writes as soon as it is connected and waits for our answer,
+        # so a short synchronous read suffices and no socket outlives this slot.
         assert self.server is not None
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
             arrived = sock.bytesAvailable() or sock.waitForReadyRead(READ_TIMEOUT_MS)
             if arrived and RAISE.strip() in bytes(sock.readAll().data()):
                 self.raise_requested.emit()
-            sock.abort()
+                sock.write(ACK)
+                sock.waitForBytesWritten(READ_TIMEOUT_MS)
+            sock.disconnectFromServer()
 
     def release(self) -> None:
         if self.server is not None:
@@ -95,11 +100,16 @@ def ask_first_to_raise(key: str) -> bool:
     for _ in range(CONNECT_TRIES):
         sock = QLocalSocket()
         sock.connectToServer(server_name(key))
-        if sock.waitForConnected(CONNECT_TIMEOUT_MS):
-            sock.write(RAISE)
-            sock.flush()
-            sock.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-            sock.disconnectFromServer()
+        if not sock.waitForConnected(CONNECT_TIMEOUT_MS):
+            continue
+        sock.write(RAISE)
+        sock.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        # Stay connected until the first window has read the request (it answers).
+        answered = sock.waitForReadyRead(ANSWER_TIMEOUT_MS) and ACK.strip() in bytes(
+            sock.readAll().data()
+        )
+        sock.abort()
+        if answered:
             return True
     return False
 

@@ -26,15 +26,38 @@ print("second" if claim is None else "first", flush=True)
 """
 
 
-def start_again(target: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-c", SECOND_START, target],
-        capture_output=True,
+HOLDER = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+app = QCoreApplication([])
+from desktop.single_instance import claim_database
+claim = claim_database(sys.argv[1])
+print("claimed" if claim is not None else "refused", flush=True)
+def raised():
+    print("raised", flush=True)
+    app.quit()
+claim.raise_requested.connect(raised)
+QTimer.singleShot(30000, app.quit)
+app.exec()
+"""
+
+
+def python(script: str, target: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", script, target],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
     )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
+
+
+def start_again(qtbot, target: str) -> str:
+    """A second program on target; our event loop runs meanwhile, so we can answer it."""
+    proc = python(SECOND_START, target)
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=60000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    return out.strip()
 
 
 def test_same_file_same_key_whatever_the_spelling(tmp_path: Path, monkeypatch):
@@ -49,9 +72,11 @@ def test_second_start_raises_the_first_and_exits(qtbot, tmp_path: Path):
     target = str(tmp_path / "ledger.sqlite3")
     first = claim_database(target)
     assert first is not None
+    raised: list[bool] = []
+    first.raise_requested.connect(lambda: raised.append(True))
     try:
-        with qtbot.waitSignal(first.raise_requested, timeout=20000):
-            assert start_again(target) == "second"
+        assert start_again(qtbot, target) == "second"
+        assert raised == [True]  # answered before the second start gave up
     finally:
         first.release()
 
@@ -59,7 +84,7 @@ def test_second_start_raises_the_first_and_exits(qtbot, tmp_path: Path):
 def test_another_ledger_opens_side_by_side(qtbot, tmp_path: Path):
     first = claim_database(str(tmp_path / "a.sqlite3"))
     try:
-        assert start_again(str(tmp_path / "b.sqlite3")) == "first"
+        assert start_again(qtbot, str(tmp_path / "b.sqlite3")) == "first"
     finally:
         first.release()
 
@@ -68,7 +93,7 @@ def test_after_the_first_quits_the_next_start_is_first(qtbot, tmp_path: Path):
     target = str(tmp_path / "ledger.sqlite3")
     first = claim_database(target)
     first.release()
-    assert start_again(target) == "first"
+    assert start_again(qtbot, target) == "first"
 
 
 def test_a_crashed_first_leaves_no_claim(qtbot, tmp_path: Path):
@@ -104,7 +129,7 @@ def test_switching_database_moves_the_claim(qtbot, tmp_path: Path):
     moved = claim_other_database(first, b)
     try:
         assert moved is not None and moved is not first
-        assert start_again(a) == "first"  # a is free again
+        assert start_again(qtbot, a) == "first"  # a is free again
         assert claim_other_database(moved, b) is moved
     finally:
         moved.release()
@@ -112,11 +137,14 @@ def test_switching_database_moves_the_claim(qtbot, tmp_path: Path):
 
 def test_switching_to_a_database_open_elsewhere_is_refused(qtbot, tmp_path: Path):
     a, b = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
-    mine, other = claim_database(a), claim_database(b)
+    mine = claim_database(a)
+    holder = python(HOLDER, b)  # another window, on b
     try:
-        with qtbot.waitSignal(other.raise_requested, timeout=20000):
-            assert claim_other_database(mine, b) is None
-        assert start_again(a) == "second"  # still mine
+        assert holder.stdout.readline().strip() == "claimed"
+        assert claim_other_database(mine, b) is None
+        out, err = holder.communicate(timeout=60)
+        assert out.strip() == "raised", err
+        assert start_again(qtbot, a) == "second"  # a is still mine
     finally:
+        holder.kill()
         mine.release()
-        other.release()
