@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.backends.locking import lock_for_update
 from db.enums import InvestorOrigin, ProjectType, Stage, UnitKind, stage_rank
 from db.errors import FieldError, ValidationError
 from db.labels import enum_label
@@ -281,6 +282,7 @@ def add_progress(
     session: Session, project_id: int, data: ProgressData, *, flush: bool = True
 ) -> ProgressEntry:
     """flush=False lets a bulk writer flush many entries at once."""
+    lock_for_update(session, Project, project_id)
     project = common.get_record(session, Project, project_id)
     entry = ProgressEntry(project_id=project_id, **_validate_entry(data))
     entries = [e for e in project.progress if e.deleted_at is None]
@@ -298,6 +300,7 @@ def update_progress(
     session: Session, entry_id: int, data: ProgressData, version: int | None = None
 ) -> ProgressEntry:
     entry = common.get_record(session, ProgressEntry, entry_id)
+    lock_for_update(session, Project, entry.project_id)
     common.check_version(entry, version)
     for key, value in _validate_entry(data).items():
         setattr(entry, key, value)
@@ -310,6 +313,8 @@ def update_progress(
 
 
 def delete_progress(session: Session, entry_id: int, version: int | None = None) -> ProgressEntry:
+    entry = common.get_record(session, ProgressEntry, entry_id)
+    lock_for_update(session, Project, entry.project_id)
     entry = common.soft_delete(session, ProgressEntry, entry_id, version)
     _follow_log(entry.project, list(entry.project.progress))
     common.flush(session)

@@ -66,6 +66,8 @@ class Checker:
         pattern = _CONTROL if multiline else _CONTROL_SINGLE
         if pattern.search(value):
             self.fail(name, "control_chars")
+            # Not handed on: PostgreSQL refuses NUL even in the uniqueness lookups.
+            return None
         return value
 
     def amount(self, name: str, value: Any, *, required: bool = False) -> Decimal | None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from db.engine import open_database
 from db.errors import ConflictError
-from db.models import AuditLog, ProgressEntry, Unit
+from db.models import AuditLog, ProgressEntry, Project, Unit
 from db.services import projects, units
 from tests import factories
 from tests.pg.writers import add_entries
@@ -107,3 +107,29 @@ def test_eight_concurrent_writers_lose_no_progress_entry(db, db_target):
         ).scalars()
     assert logged == WRITERS * ENTRIES_EACH
     assert set(per_project) == {ENTRIES_EACH // PROJECTS_EACH}
+
+
+def test_clerks_adding_progress_to_one_project_at_once_all_succeed(db, db_target):
+    """Each entry rewrites the project's stage and date; the project row is locked
+    while that happens, so no clerk gets a conflict that nobody caused."""
+    with db.write() as s:
+        project_id = projects.create(s, factories.project_data(s, factories.enterprise(s))).id
+    clerks, each = 4, 40
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.pg.writers"])
+    with ProcessPoolExecutor(max_workers=clerks, mp_context=context) as pool:
+        jobs = [
+            pool.submit(add_entries, db_target, [project_id], each, 1, f"clerk{n}")
+            for n in range(clerks)
+        ]
+        assert [job.result() for job in jobs] == [each] * clerks
+    with db.read() as conn:
+        count, latest = conn.execute(
+            select(func.count(), func.max(ProgressEntry.entry_date)).where(
+                ProgressEntry.project_id == project_id
+            )
+        ).one()
+        shown = conn.execute(
+            select(Project.last_progress_date).where(Project.id == project_id)
+        ).scalar()
+    assert count == clerks * each and shown == latest
