@@ -195,21 +195,51 @@ def find_duplicate(session: Session, investor_id: int, name: str) -> int | None:
     )
 
 
-def create(session: Session, data: ProjectData, *, flush: bool = True) -> Project:
-    """flush=False lets a bulk writer flush many at once; it must then keep names
+def create(
+    session: Session,
+    data: ProjectData,
+    *,
+    flush: bool = True,
+    progress: ProgressData | None = None,
+) -> Project:
+    """A new project, optionally with its first progress entry (a project recorded
+    late, already past signing: the stage follows that entry, as with add_progress).
+
+    flush=False lets a bulk writer flush many at once; it must then keep names
     and codes unique within its own batch, which the checks here cannot see yet."""
-    project = Project(
-        **_validate(session, data, None),
-        stage=Stage.SIGNED,
-        funds_arrived=Decimal(0),
-        progress=[],
-    )
+    values, entry = _validate_with_entry(session, data, progress)
+    project = Project(**values, stage=Stage.SIGNED, funds_arrived=Decimal(0), progress=[])
+    if entry is not None:
+        project.progress.append(entry)
+        _follow_log(project, [entry])
     session.add(project)
     if BULK_INDEX in session.info:
         session.info[BULK_INDEX].add(project)
     if flush:
         common.flush(session)
     return project
+
+
+def _validate_with_entry(
+    session: Session, data: ProjectData, progress: ProgressData | None
+) -> tuple[dict, ProgressEntry | None]:
+    """Both checked, every problem reported together."""
+    errors: list[FieldError] = []
+    values: dict = {}
+    entry = None
+    try:
+        values = _validate(session, data, None)
+    except ValidationError as exc:
+        errors += exc.errors
+    if progress is not None:
+        try:
+            entry = ProgressEntry(**_validate_entry(progress))
+            _check_sequence([entry])
+        except ValidationError as exc:
+            errors += exc.errors
+    if errors:
+        raise ValidationError(errors)
+    return values, entry
 
 
 def update(

@@ -41,9 +41,6 @@ class BuildContext:
     # record key -> row of this file that added it, to tell in-file repeats apart
     added_rows: dict[Any, int] = field(default_factory=dict)
     existing: dict[str, Any] = field(default_factory=dict)
-    values: tuple = ()  # the current row's cells
-    # (row, cells, step) to run once the rows so far are flushed and have ids
-    after_flush: list[tuple[int, tuple, Callable[[], Any]]] = field(default_factory=list)
 
     def duplicate(self, key: Any, shown: str, record_id: int | None) -> Duplicate:
         first = self.added_rows.get(key)
@@ -183,10 +180,6 @@ def build_project(ctx: BuildContext, v: dict[str, Any]) -> Duplicate | None:
         existing = ctx.lookups.project_of(investor, name)
         if key in ctx.added_rows or existing is not None:
             return ctx.duplicate(key, name, existing)
-    if code and ("project_code", code) in ctx.added_rows:
-        # Rows of this batch are not flushed yet, so the service cannot see their codes.
-        message = msg("rule.unique", field=label("project.code"), value=code)
-        raise ValidationError([FieldError("code", "unique", message)])
     data = projects.ProjectData(
         name=name,
         investor_id=investor,
@@ -202,32 +195,23 @@ def build_project(ctx: BuildContext, v: dict[str, Any]) -> Duplicate | None:
         responsible_person=v.get("responsible_person"),
         phone=v.get("phone"),
     )
-    project = projects.create(ctx.session, data, flush=False)
-    _stage_at_import(ctx, project, v)
+    # Unflushed rows' codes and names are checked by the service's bulk index.
+    projects.create(ctx.session, data, flush=False, progress=_stage_at_import(v))
     ctx.added(key)
-    if code:
-        ctx.added(("project_code", code))
     return None
 
 
-def _stage_at_import(ctx: BuildContext, project, v: dict[str, Any]) -> None:
-    """A stage past signing (or funds arrived) becomes one progress entry: the stage follows the log."""
+def _stage_at_import(v: dict[str, Any]) -> projects.ProgressData | None:
+    """A stage past signing (or funds arrived) becomes the project's first progress entry."""
     stage, funds = v.get("stage"), v.get("funds_arrived")
     if (stage is None or stage == Stage.SIGNED) and funds is None:
-        return
-    entry = projects.ProgressData(
-        entry_date=max(date.today(), project.signed_date),
+        return None
+    signed = v.get("signed_date")
+    return projects.ProgressData(
+        entry_date=max(date.today(), signed) if isinstance(signed, date) else date.today(),
         stage=stage or Stage.SIGNED,
         description=text("import.stage_note"),
         funds_arrived=funds,
-    )
-    # The entry needs the project's id: it is added after the batch is flushed.
-    ctx.after_flush.append(
-        (
-            ctx.row,
-            ctx.values,
-            lambda: projects.add_progress(ctx.session, project.id, entry, flush=False),
-        )
     )
 
 

@@ -81,8 +81,6 @@ def run_import(
                 raise _Rollback
     except _Rollback:
         pass
-    # Problems found after a batch flush (a stage's progress entry) go back in row order.
-    report.problems.sort(key=lambda p: p.row)
     return report
 
 
@@ -119,7 +117,7 @@ def _import_rows(session, sheet: SheetData, options: ImportOptions, report: Impo
                 if done % PROGRESS_EVERY == 0 and _cancelled(options, done, total):
                     report.cancelled = True
                     return
-                ctx.row, ctx.values = number, values
+                ctx.row = number
                 if not _import_row(reader, ctx, sheet, number, values, report):
                     return  # the session cannot go on (a failed flush)
                 batch_done = done % FLUSH_EVERY == FLUSH_EVERY - 1
@@ -138,20 +136,12 @@ def _cancelled(options: ImportOptions, done: int, total: int) -> bool:
 
 
 def _flushed(session, sheet: SheetData, ctx: BuildContext, report: ImportReport) -> bool:
-    """Flush the batch, then run the steps that needed its ids; False if the session broke."""
-    number = ctx.row
+    """Flush the batch; False if the session broke and the import must stop."""
     try:
-        common.flush(session)
-        pending, ctx.after_flush = ctx.after_flush, []
-        for number, values, step in pending:
-            try:
-                step()
-            except ValidationError as exc:
-                report.problems.extend(_service_problems(sheet, number, values, exc))
         common.flush(session)
     except LedgerError as exc:
         message = text("import.stopped", error=str(exc))
-        report.problems.append(Problem(sheet.sheet, number, "", "", message))
+        report.problems.append(Problem(sheet.sheet, ctx.row, "", "", message))
         return False
     return True
 

@@ -283,3 +283,33 @@ def test_a_total_row_under_the_data_is_left_out(db, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Total rows (5, 6) are not records" in out and "Imported 3 Project records" in out
     assert _count(db, Project) == 3
+
+
+def test_two_rows_with_one_code_in_the_same_batch(db, tmp_path):
+    headers = [*PROJECT_HEADERS, "项目编号"]
+    rows = [project_row(0) + ["P-7"], project_row(1) + ["P-7"]]
+    _sheet, report = _import(db, write_book(tmp_path / "p.xlsx", headers, rows))
+    assert [(p.row, p.column, p.value) for p in report.problems] == [(3, "项目编号", "P-7")]
+    assert "already exists" in report.problems[0].message
+    assert _count(db, Project) == 0
+
+
+def test_project_created_with_its_first_progress_entry_reports_both_problems(db):
+    from db.errors import ValidationError
+
+    with db.write() as s:
+        investor = enterprise(s)
+        data = project_data(s, investor, investment="-1")
+        bad_entry = projects.ProgressData(date(2025, 1, 1), "nowhere", "x")
+        try:
+            projects.create(s, data, progress=bad_entry)
+            raise AssertionError("accepted")
+        except ValidationError as exc:
+            assert {e.field for e in exc.errors} == {"investment", "stage"}
+        good = projects.create(
+            s,
+            project_data(s, investor),
+            progress=projects.ProgressData(date(2025, 1, 1), "production", "投产"),
+        )
+        assert good.stage == Stage.PRODUCTION and good.last_progress_date == date(2025, 1, 1)
+        assert [e.stage for e in good.progress] == [Stage.PRODUCTION]
