@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from db.labels import enum_aliases
@@ -27,7 +28,12 @@ class BadValue(ValueError):
 
 def fold(text: Any) -> str:
     """Width-, case- and space-insensitive form (NFKC), for matching names and headers."""
-    return "".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
+    return _fold(str(text))
+
+
+@lru_cache(maxsize=65536)  # a sheet repeats the same fields, kinds and investors
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def clean_text(value: Any) -> str | None:
