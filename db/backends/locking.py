@@ -24,7 +24,7 @@ def lock_for_update(session: Session, model: type[RecordMixin], record_id: int) 
         # busy timeout) instead of at the first INSERT, after the reads.
         dbapi = conn.connection.dbapi_connection
         if dbapi is not None and not dbapi.in_transaction:
-            dbapi.execute("BEGIN IMMEDIATE")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # errors come wrapped, like any query's
         return
     key = (id(session.get_transaction()), model.__tablename__, record_id)
     locked = session.info.setdefault(LOCKED, set())
