@@ -308,21 +308,16 @@ def _follow_log(project: Project, entries: list[ProgressEntry]) -> None:
         project.funds_arrived = funds[-1]
 
 
-def add_progress(
-    session: Session, project_id: int, data: ProgressData, *, flush: bool = True
-) -> ProgressEntry:
-    """flush=False lets a bulk writer flush many entries at once."""
+def add_progress(session: Session, project_id: int, data: ProgressData) -> ProgressEntry:
     lock_for_update(session, Project, project_id)
     project = common.get_record(session, Project, project_id)
     entry = ProgressEntry(project_id=project_id, **_validate_entry(data))
     entries = [e for e in project.progress if e.deleted_at is None]
     _check_sequence([*entries, entry])
     session.add(entry)
-    if flush:
-        common.flush(session)
+    common.flush(session)
     _follow_log(project, [*entries, entry])
-    if flush:
-        common.flush(session)
+    common.flush(session)
     return entry
 
 
