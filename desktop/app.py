@@ -42,8 +42,12 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     if getattr(args, "smoke_test", False):
         # The installer's check: the window opened and painted; close by ourselves.
-        QTimer.singleShot(SMOKE_TEST_MS, window.close)
-        QTimer.singleShot(SMOKE_TEST_MS + 50, app.quit)
+        # One timer does both, so nothing is left pending to quit a later event loop.
+        def finish() -> None:
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(SMOKE_TEST_MS, finish)
     try:
         code = app.exec()
     finally:

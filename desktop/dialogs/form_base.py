@@ -24,6 +24,7 @@ from db.errors import ConflictError, FieldError, LedgerError, ValidationError
 from db.labels import label
 from desktop.widgets import ask
 from desktop.widgets.form_parts import FormGrid
+from desktop.widgets.signals import emit
 from desktop.widgets.unit_picker import UnitIndex, UnitPicker
 
 
@@ -93,7 +94,7 @@ class RecordForm(QDialog):
     def unit_picker(self, field: str) -> UnitPicker:
         """A picker whose "+" opens the unit form; its unknown text is reported under field."""
         picker = UnitPicker(self.unit_index)
-        picker.create_requested.connect(self._create_unit)
+        picker.create_requested.connect(lambda: self._create_unit(picker))
         self._pickers.append((field, picker))
         return picker
 
@@ -170,7 +171,7 @@ class RecordForm(QDialog):
             return
         self.record_id = record_id
         self._initial = self.grid.state()
-        self.saved.emit(record_id)
+        emit(self, "saved", record_id)
         self.accept()
 
     def show_errors(self, errors: list[FieldError]) -> None:

@@ -87,7 +87,7 @@ class UnitsDirectory(QDialog):
         self.model = RecordTableModel(db, "units", self)
         self.filter_bar = FilterBar(self)
         self.filter_bar.hide_year()
-        self.filter_bar.changed.connect(self.model.reload)
+        self.filter_bar.changed.connect(lambda: self.model.reload(self.filter_bar.current()))
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -31,6 +31,7 @@ from desktop.widgets.detail_panel import DetailPanel
 from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.settings import settings
+from desktop.widgets.signals import emit
 
 WIDGET_KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -78,7 +79,7 @@ class RecordTab(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
-        self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.changed.connect(lambda: self.apply_filter(self.filter_bar.current()))
         self.filter_bar.search.returnPressed.connect(self.filter_bar.flush)
         self.restore_state()
 
@@ -194,7 +195,7 @@ class RecordTab(QWidget):
         self._after_reload(keep)
 
     def _after_reload(self, keep: int | None) -> None:
-        self.count_changed.emit(self.model.rowCount())
+        emit(self, "count_changed", self.model.rowCount())
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount():
             row = 0

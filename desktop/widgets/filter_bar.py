@@ -10,13 +10,14 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from db.queries.lists import ListFilter
+from desktop.widgets.signals import emit
 
 DEBOUNCE_MS = 250
 FIRST_YEAR = 2000
 
 
 class FilterBar(QWidget):
-    changed = Signal(object)  # ListFilter
+    changed = Signal()  # read current() for the new ListFilter
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,4 +109,4 @@ class FilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        self.changed.emit(self.current())
+        emit(self, "changed")

@@ -8,7 +8,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,17 +43,17 @@ class DateField(QDateEdit):
             self.setMinimumDate(EMPTY_DATE)
             self.setSpecialValueText(" ")
             self.setDate(EMPTY_DATE)
-            self.calendarWidget().installEventFilter(self)
+
         else:
             self.setMinimumDate(QDate(1900, 1, 1))
             self.setDate(QDate.currentDate())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """An empty date opens its calendar on this month, not on December 1899."""
-        if event.type() == QEvent.Type.Show and self.value() is None:
+        super().mousePressEvent(event)  # opens the popup on the current (empty) date
+        if self.value() is None:
             today = QDate.currentDate()
             self.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
 
     def value(self) -> date | None:
         d = self.date()

@@ -50,7 +50,7 @@ class UnitIndex:
 class UnitPicker(QWidget):
     """A line edit with completion over the units; value() is the unit id or None."""
 
-    create_requested = Signal(object)  # the picker itself
+    create_requested = Signal()
 
     def __init__(self, index: UnitIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +65,7 @@ class UnitPicker(QWidget):
         self.add_button.setText("+")
         self.add_button.setToolTip(self.tr("Add a new unit with this name"))
         self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.add_button.clicked.connect(lambda: self.create_requested.emit(self))
+        self.add_button.clicked.connect(self.create_requested)  # emitted by Qt, not Python
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)

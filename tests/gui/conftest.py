@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from db.engine import Database
 from db.services import units
@@ -70,6 +71,15 @@ def make_window(qtbot, answers):
     yield make
     for window in made:
         window.close()
+    _close_leftover_dialogs()
+
+
+def _close_leftover_dialogs() -> None:
+    """Dialogs a test left open (window-modal forms, tools) must not outlive it: a later
+    test's modal box would sit behind them."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(0)
 
 
 @pytest.fixture

@@ -202,3 +202,21 @@ def test_f5_shows_records_saved_elsewhere(demo_window, qtbot, demo_db):
     qtbot.keyClick(tab.view, Qt.Key.Key_F5)
     assert tab.model.rowCount() == before + 1
     assert demo_window.count_label.text() == f"{before + 1} records"
+
+
+def test_refreshing_and_filtering_do_not_eat_references_to_true(demo_window):
+    """PySide6 6.12.0's Python-side emit() drops a reference to True each time; a long
+    session would end in a crash. Our signals go through desktop.widgets.signals."""
+    import gc
+    import sys
+
+    tab = demo_window.show_tab("projects")
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(100):
+        tab.refresh()
+        tab.filter_bar.search.setText("新能源")
+        tab.filter_bar.flush()
+        tab.filter_bar.clear()
+    gc.collect()
+    assert sys.getrefcount(True) - before > -10

@@ -4,6 +4,9 @@ the start-up entry used by the installer check."""
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 
 from PySide6.QtCore import Qt
 
@@ -123,11 +126,12 @@ def test_enter_on_a_row_opens_the_form(demo_window, qtbot):
     tab.open_form.reject()
 
 
-def test_smoke_test_opens_and_closes_by_itself(db_path, monkeypatch):
-    from desktop import app
-
-    args = argparse.Namespace(db=str(db_path), smoke_test=True, lang=None)
-    assert app.run(args) == 0
+def test_smoke_test_opens_and_closes_by_itself(db_path):
+    """Exactly the installer's check, in its own process: `ftz-ledger --db X --smoke-test`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "desktop", "--db", str(db_path), "--smoke-test"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
 
 
 def test_window_refuses_a_file_that_is_not_a_ledger(tmp_path, monkeypatch):
