@@ -154,7 +154,8 @@ def _add_dropdowns(ws, lists, spec: KindSpec, choices: dict, last_row: int) -> N
         # A warning, not a stop: codes, English names and text dates are accepted too.
         dv.errorStyle = "warning"
         dv.showErrorMessage = True
-        dv.error = text("template.intro", sheet=ws.title)[:255]
+        dv.errorTitle = text("template.dv_title")
+        dv.error = text("template.dv_error")
         dv.add(cells)
         ws.add_data_validation(dv)
 

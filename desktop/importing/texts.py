@@ -135,6 +135,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dates as 2024-12-12, 2024/12/12 or 2024年12月12日; amounts in 万元 (10,000 yuan), “2.5亿元” also works. "
         "Values with a drop-down may also be given by code or English name. Separate several units with “；”.",
     ),
+    "template.dv_title": ("请核对", "Please check"),
+    "template.dv_error": (
+        "该值不在下拉列表中或格式不对。编码、英文名称和文字日期同样可以导入；点“是”保留。",
+        "Not in the list, or not in the expected form. Codes, English names and text dates import too; choose Yes to keep it.",
+    ),
     "template.col_header": ("列", "Column"),
     "template.col_required": ("必填", "Required"),
     "template.col_format": ("填写要求", "What to enter"),

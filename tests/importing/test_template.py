@@ -73,6 +73,7 @@ def test_project_template_in_chinese(db, db_path, tmp_path, capsys):
     assert checks[f"{col['签约日期']}2"].type == "date"
     assert checks[f"{col['签约金额（万元）']}2"].type == "decimal"
     assert fields.errorStyle == "warning"  # codes and English names are accepted too
+    assert fields.showErrorMessage and "编码、英文名称" in fields.error
 
     notes = wb["填写说明"]
     assert notes["A1"].value == "重点项目导入模板"
