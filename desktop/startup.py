@@ -48,7 +48,6 @@ class OpenProblemBox(QMessageBox):
         if parent is not None:
             self.setParent(parent, self.windowFlags())
         self.setObjectName("open_problem")
-        self.buttons_by_choice: dict[Choice, object] = {}
         if backup is not None:
             self.setInformativeText(
                 tr("最近一份完好的备份是 %1。", "The latest good backup is %1.").replace(
@@ -75,15 +74,13 @@ class OpenProblemBox(QMessageBox):
     def _button(self, choice: Choice, text: str, role: str):
         button = self.addButton(text, getattr(QMessageBox.ButtonRole, role))
         button.setObjectName(f"choice_{choice.value}")
-        self.buttons_by_choice[choice] = button
         return button
 
     def choice(self) -> Choice:
+        # By name: holding Python references to the box's own buttons outlives them.
         clicked = self.clickedButton()
-        for choice, button in self.buttons_by_choice.items():
-            if button is clicked:
-                return choice
-        return Choice.QUIT
+        name = clicked.objectName() if clicked is not None else ""
+        return next((c for c in Choice if name == f"choice_{c.value}"), Choice.QUIT)
 
 
 def sqlite_path(target: str | None) -> Path | None:
@@ -110,7 +107,9 @@ def _good_backup_for(target: str | None) -> Path | None:
 def ask_what_next(message: str, backup: Path | None, parent: QWidget | None) -> Choice:
     box = OpenProblemBox(message, backup, parent)
     box.exec()
-    return box.choice()
+    choice = box.choice()
+    box.deleteLater()
+    return choice
 
 
 def _restore_latest(target: str | None, backup: Path, parent: QWidget | None) -> None:

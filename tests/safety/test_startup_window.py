@@ -29,7 +29,15 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return said
 
 
-def answer_problem(qtbot, choice: str, seen: list[QMessageBox], shot: str | None = None):
+class Seen:
+    """What the problem dialog showed (text, button names), kept without the widget."""
+
+    def __init__(self, box: QMessageBox) -> None:
+        self.text = box.text()
+        self.buttons = {b.objectName(): b.text() for b in box.findChildren(QPushButton)}
+
+
+def answer_problem(qtbot, choice: str, seen: list[Seen], shot: str | None = None):
     """Click a button of the problem dialog once it is up (it is modal)."""
 
     def click() -> None:
@@ -37,7 +45,7 @@ def answer_problem(qtbot, choice: str, seen: list[QMessageBox], shot: str | None
         if not isinstance(box, startup.OpenProblemBox):
             QTimer.singleShot(20, click)
             return
-        seen.append(box)
+        seen.append(Seen(box))
         if shot:
             SHOTS.mkdir(parents=True, exist_ok=True)
             box.grab().save(str(SHOTS / shot))
@@ -59,12 +67,12 @@ def damaged_with_backup(demo_db: Database) -> tuple[Path, dict[str, int]]:
 def test_restore_the_latest_good_backup_from_the_dialog(qtbot, damaged_with_backup, notices):
     path, records = damaged_with_backup
     spoilt = digest(path)
-    seen: list[QMessageBox] = []
+    seen: list[Seen] = []
     answer_problem(qtbot, "restore", seen, shot="startup-damaged.png")
     db = startup.open_database_for_window(str(path))
     try:
         assert db is not None and counts(db) == records
-        assert "is damaged" in seen[0].text() and str(path) in seen[0].text()
+        assert "is damaged" in seen[0].text and str(path) in seen[0].text
         kept = [b for b in list_backups(path) if b.reason == "damaged"]
         assert len(kept) == 1 and digest(kept[0].path) == spoilt
         assert notices and notices[0][0] == "inform"
@@ -76,11 +84,11 @@ def test_restore_the_latest_good_backup_from_the_dialog(qtbot, damaged_with_back
 def test_quit_leaves_the_damaged_file_exactly_as_it_was(qtbot, damaged_with_backup, notices):
     path, _ = damaged_with_backup
     before = digest(path)
-    seen: list[QMessageBox] = []
+    seen: list[Seen] = []
     answer_problem(qtbot, "quit", seen)
     assert startup.open_database_for_window(str(path)) is None
     assert digest(path) == before
-    assert seen[0].findChild(QPushButton, "choice_quit").text() == "Quit"
+    assert seen[0].buttons["choice_quit"] == "Quit"
 
 
 def test_open_another_file_instead(qtbot, damaged_with_backup, tmp_path, monkeypatch, notices):
@@ -100,18 +108,18 @@ def test_open_another_file_instead(qtbot, damaged_with_backup, tmp_path, monkeyp
 def test_no_backup_means_no_restore_button(qtbot, tmp_path, notices):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all" * 100)
-    seen: list[QMessageBox] = []
+    seen: list[Seen] = []
     answer_problem(qtbot, "quit", seen)
     assert startup.open_database_for_window(str(bad)) is None
-    assert seen[0].findChild(QPushButton, "choice_restore") is None
-    assert "not a ledger database" in seen[0].text()
+    assert "choice_restore" not in seen[0].buttons
+    assert "not a ledger database" in seen[0].text
 
 
 def test_a_folder_is_explained(qtbot, tmp_path, notices):
-    seen: list[QMessageBox] = []
+    seen: list[Seen] = []
     answer_problem(qtbot, "quit", seen)
     assert startup.open_database_for_window(str(tmp_path)) is None
-    assert "is a folder" in seen[0].text()
+    assert "is a folder" in seen[0].text
 
 
 def test_the_daily_backup_is_made_on_open(db_path: Path, notices):
