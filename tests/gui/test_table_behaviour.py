@@ -220,3 +220,15 @@ def test_refreshing_and_filtering_do_not_eat_references_to_true(demo_window):
         tab.filter_bar.clear()
     gc.collect()
     assert sys.getrefcount(True) - before > -10
+
+
+def test_ctrl_f_goes_to_search_and_ctrl_e_exports(demo_window, qtbot, monkeypatch, answers):
+    import desktop.main_window as mw
+
+    tab = demo_window.show_tab("alliances")
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.focusWidget() is tab.filter_bar.search
+    monkeypatch.setattr(mw, "_reports_module", lambda: None)
+    qtbot.keyClick(tab.filter_bar.search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert answers.asked[-1] == ("inform", "Export is not available yet.")
