@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from desktop.portable import open_settings
+
 ORGANISATION = "FTZLedger"
 APPLICATION = "ftz-ledger"
 RECENT_MAX = 8
 
 
 def settings() -> QSettings:
-    return QSettings(ORGANISATION, APPLICATION)
+    """The native settings store, or data/settings.ini beside a portable program."""
+    return open_settings(ORGANISATION, APPLICATION)
 
 
 def recent_databases() -> list[str]:
