@@ -57,9 +57,8 @@ QSETTINGS_SCRIPT = textwrap.dedent(
     import sys
     sys.frozen = True
     sys.executable = sys.argv[1]
-    from desktop.portable import open_settings
-    from desktop.widgets.settings import APPLICATION, ORGANISATION
-    settings = open_settings(ORGANISATION, APPLICATION)
+    from desktop.widgets.settings import settings as window_settings
+    settings = window_settings()  # what the window itself uses
     settings.setValue("window/geometry", "kept on the stick")
     settings.sync()
     print(settings.fileName())
