@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from db.backup import backup_name, backup_to, backups_dir
 from db.engine import Database, open_database
 from db.errors import LedgerError
+from db.labels import label
 from db.lang import pick
 from db.restore import check_backup, restore_backup
 from desktop.widgets import ask
@@ -81,7 +82,7 @@ def choose_backup_file(parent: QWidget | None, db_path: Path) -> Path | None:
 
 
 def _confirm_text(source: Path, counts: dict[str, int]) -> str:
-    summary = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    summary = ", ".join(f"{label('kind.' + kind)} {n}" for kind, n in counts.items())
     return (
         tr("用备份 %1（%2）替换当前台账？", "Replace the open ledger by the backup %1 (%2)?")
         .replace("%1", str(source))

@@ -168,7 +168,7 @@ def test_restore_from_the_window(demo_db: Database, tmp_path: Path, notices, mon
     restored = backup_restore.restore_from_backup(demo_db, None, source)
     try:
         assert restored is not None
-        assert "project 10" in asked[0]
+        assert "Project 10" in asked[0]
         from db.queries.lists import count
 
         with restored.read() as conn:
