@@ -192,3 +192,13 @@ def test_check_backup_reports_counts(demo_db: Database, tmp_path: Path):
 def test_restore_into_a_server_database_is_refused(tmp_path: Path):
     with pytest.raises(LedgerError, match="server database"):
         restore_into("postgresql://clerk@localhost/ledger", tmp_path / "b.sqlite3")
+
+
+def test_restore_onto_a_new_computer_creates_the_ledger(db: Database, tmp_path: Path):
+    """A fresh install: no ledger yet, only the backup from the USB stick."""
+    add_unit(db, "重庆市商务委员会")
+    usb = backup_now(db, tmp_path / "usb" / "backup.sqlite3")
+    target = tmp_path / "new-pc" / "data" / "ledger.sqlite3"
+    result = restore_into(str(target), usb)
+    assert result.previous is None
+    assert unit_names(target) == ["重庆市商务委员会"]
