@@ -26,7 +26,7 @@ from desktop.widgets import ask
 DB_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
 
 
-def tr(zh: str, en: str) -> str:
+def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
 
@@ -43,31 +43,31 @@ class OpenProblemBox(QMessageBox):
 
     def __init__(self, message: str, backup: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(
-            QMessageBox.Icon.Warning, tr("无法打开台账", "The ledger cannot be opened"), message
+            QMessageBox.Icon.Warning, zh_en("无法打开台账", "The ledger cannot be opened"), message
         )
         if parent is not None:
             self.setParent(parent, self.windowFlags())
         self.setObjectName("open_problem")
         if backup is not None:
             self.setInformativeText(
-                tr("最近一份完好的备份是 %1。", "The latest good backup is %1.").replace(
+                zh_en("最近一份完好的备份是 %1。", "The latest good backup is %1.").replace(
                     "%1", str(backup)
                 )
                 + "\n"
-                + tr(
+                + zh_en(
                     "恢复前会先把当前文件另存到备份文件夹。",
                     "Restoring it keeps a copy of the current file in the backups folder.",
                 )
             )
             self._button(
                 Choice.RESTORE,
-                tr("恢复最近的完好备份", "Restore the latest good backup"),
+                zh_en("恢复最近的完好备份", "Restore the latest good backup"),
                 "AcceptRole",
             )
-        self._button(Choice.OTHER_FILE, tr("打开其他文件…", "Open another file…"), "ActionRole")
-        self._button(Choice.RETRY, tr("重试", "Try again"), "ActionRole")
+        self._button(Choice.OTHER_FILE, zh_en("打开其他文件…", "Open another file…"), "ActionRole")
+        self._button(Choice.RETRY, zh_en("重试", "Try again"), "ActionRole")
         # At start-up there is no window yet: giving up quits; later it cancels.
-        quit_text = tr("退出", "Quit") if parent is None else tr("取消", "Cancel")
+        quit_text = zh_en("退出", "Quit") if parent is None else zh_en("取消", "Cancel")
         quit_button = self._button(Choice.QUIT, quit_text, "RejectRole")
         self.setEscapeButton(quit_button)
 
@@ -118,12 +118,12 @@ def _restore_latest(target: str | None, backup: Path, parent: QWidget | None) ->
     try:
         result = restore_backup(path, backup)
     except LedgerError as exc:
-        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return
     ask.inform(
         parent,
-        tr("恢复", "Restore"),
-        tr(
+        zh_en("恢复", "Restore"),
+        zh_en(
             "已从 %1 恢复。\n原文件另存为 %2。",
             "Restored from %1.\nThe damaged file is kept as %2.",
         )
@@ -133,7 +133,9 @@ def _restore_latest(target: str | None, backup: Path, parent: QWidget | None) ->
 
 
 def _pick_other_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("打开数据库", "Open database"), "", DB_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, zh_en("打开数据库", "Open database"), "", DB_FILTER
+    )
     return path or None
 
 
@@ -142,7 +144,7 @@ def run_auto_backup(db: Database, parent: QWidget | None) -> Path | None:
     try:
         return auto_backup(db)
     except LedgerError as exc:
-        ask.warn(parent, tr("自动备份", "Automatic backup"), str(exc))
+        ask.warn(parent, zh_en("自动备份", "Automatic backup"), str(exc))
         return None
 
 

@@ -24,7 +24,7 @@ from desktop.widgets import ask
 BACKUP_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
 
 
-def tr(zh: str, en: str) -> str:
+def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
 
@@ -34,8 +34,8 @@ def _server_database(parent: QWidget | None, db: Database) -> bool:
         return False
     ask.inform(
         parent,
-        tr("备份", "Backups"),
-        tr(
+        zh_en("备份", "Backups"),
+        zh_en(
             "%1 is a server database: its administrator backs it up with the server's tools."
         ).replace("%1", db.display_name()),
     )
@@ -46,7 +46,7 @@ def choose_backup_destination(parent: QWidget | None, db_path: Path) -> Path | N
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = backup_name(db_path, "manual", datetime.now())
     path, _ = QFileDialog.getSaveFileName(
-        parent, tr("备份到", "Back up to"), str(Path(start or Path.home()) / name), BACKUP_FILTER
+        parent, zh_en("备份到", "Back up to"), str(Path(start or Path.home()) / name), BACKUP_FILTER
     )
     return Path(path) if path else None
 
@@ -64,19 +64,19 @@ def back_up_now(
     try:
         written = backup_to(db.path, dest)
     except LedgerError as exc:
-        ask.warn(parent, tr("备份", "Back up"), str(exc))
+        ask.warn(parent, zh_en("备份", "Back up"), str(exc))
         return None
     ask.inform(
         parent,
-        tr("备份", "Back up"),
-        tr("已备份到 %1。", "Backed up to %1.").replace("%1", str(written)),
+        zh_en("备份", "Back up"),
+        zh_en("已备份到 %1。", "Backed up to %1.").replace("%1", str(written)),
     )
     return written
 
 
 def choose_backup_file(parent: QWidget | None, db_path: Path) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, tr("从备份恢复", "Restore from backup"), str(backups_dir(db_path)), BACKUP_FILTER
+        parent, zh_en("从备份恢复", "Restore from backup"), str(backups_dir(db_path)), BACKUP_FILTER
     )
     return Path(path) if path else None
 
@@ -84,11 +84,11 @@ def choose_backup_file(parent: QWidget | None, db_path: Path) -> Path | None:
 def _confirm_text(source: Path, counts: dict[str, int]) -> str:
     summary = ", ".join(f"{label('kind.' + kind)} {n}" for kind, n in counts.items())
     return (
-        tr("用备份 %1（%2）替换当前台账？", "Replace the open ledger by the backup %1 (%2)?")
+        zh_en("用备份 %1（%2）替换当前台账？", "Replace the open ledger by the backup %1 (%2)?")
         .replace("%1", str(source))
         .replace("%2", summary)
         + "\n"
-        + tr(
+        + zh_en(
             "替换前会先备份当前台账，因此可以撤销。",
             "The ledger as it is now is backed up first, so this can be undone.",
         )
@@ -112,25 +112,25 @@ def restore_from_backup(
     try:
         info = check_backup(source)
     except LedgerError as exc:
-        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return None
-    if not ask.confirm(parent, tr("恢复", "Restore"), _confirm_text(source, info.counts)):
+    if not ask.confirm(parent, zh_en("恢复", "Restore"), _confirm_text(source, info.counts)):
         return None
     db.dispose()
     try:
         result = restore_backup(db.path, source)
     except LedgerError as exc:
-        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return None  # nothing changed; the disposed engine reconnects on next use
     try:
         restored = open_database(str(result.path))
     except LedgerError as exc:  # the backup passed the check, so this is unexpected
-        ask.warn(parent, tr("恢复", "Restore"), str(exc))
+        ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return None
     ask.inform(
         parent,
-        tr("恢复", "Restore"),
-        tr(
+        zh_en("恢复", "Restore"),
+        zh_en(
             "已从 %1 恢复。原来的台账保存在 %2。",
             "Restored from %1. The ledger as it was is kept in %2.",
         )

@@ -49,7 +49,7 @@ from desktop.importing.workbook import SheetData, read_sheet
 XLSX_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
 
-def tr(zh: str, en: str) -> str:
+def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
 
@@ -74,11 +74,11 @@ class ProblemModel(QAbstractTableModel):
         super().__init__(parent)
         self.problems: list[Problem] = []
         self.headers = [
-            tr("工作表", "Sheet"),
-            tr("行", "Row"),
-            tr("列", "Column"),
-            tr("值", "Value"),
-            tr("问题", "Problem"),
+            zh_en("工作表", "Sheet"),
+            zh_en("行", "Row"),
+            zh_en("列", "Column"),
+            zh_en("值", "Value"),
+            zh_en("问题", "Problem"),
         ]
 
     def set_problems(self, problems: list[Problem]) -> None:
@@ -113,9 +113,9 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard, kind: str | None) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle(tr("选择文件", "Choose the workbook"))
+        self.setTitle(zh_en("选择文件", "Choose the workbook"))
         self.setSubTitle(
-            tr(
+            zh_en(
                 "表头可以在前 20 行中的任意一行，中英文均可。",
                 "The headers may be in any of the first 20 rows, in Chinese or English.",
             )
@@ -126,19 +126,19 @@ class FilePage(QWizardPage):
         if kind in KINDS:
             self.kind.setCurrentIndex(KINDS.index(kind))
         self.path = QLineEdit(self)
-        self.path.setPlaceholderText(tr("Excel 工作簿（.xlsx）", "An Excel workbook (.xlsx)"))
+        self.path.setPlaceholderText(zh_en("Excel 工作簿（.xlsx）", "An Excel workbook (.xlsx)"))
         self.path.textChanged.connect(self.completeChanged)
-        browse = QPushButton(tr("浏览…", "Browse…"), self)
+        browse = QPushButton(zh_en("浏览…", "Browse…"), self)
         browse.clicked.connect(self.browse)
-        template = QPushButton(tr("保存空白模板…", "Save a blank template…"), self)
+        template = QPushButton(zh_en("保存空白模板…", "Save a blank template…"), self)
         template.clicked.connect(lambda: self.save_template())
         self.error = _error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow(tr("记录类型：", "Records:"), self.kind)
-        form.addRow(tr("文件：", "File:"), row)
+        form.addRow(zh_en("记录类型：", "Records:"), self.kind)
+        form.addRow(zh_en("文件：", "File:"), row)
         form.addRow("", template)
         form.addRow(self.error)
 
@@ -147,7 +147,7 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("选择工作簿", "Choose a workbook"), str(_documents()), XLSX_FILTER
+            self, zh_en("选择工作簿", "Choose a workbook"), str(_documents()), XLSX_FILTER
         )
         if path:
             self.path.setText(path)
@@ -157,7 +157,7 @@ class FilePage(QWizardPage):
         if path is None:
             name = str(_documents() / f"{label(SPECS[kind].record_label)}.xlsx")
             path, _ = QFileDialog.getSaveFileName(
-                self, tr("保存模板", "Save the template"), name, XLSX_FILTER
+                self, zh_en("保存模板", "Save the template"), name, XLSX_FILTER
             )
             if not path:
                 return None
@@ -166,7 +166,7 @@ class FilePage(QWizardPage):
         except LedgerError as exc:
             self.error.setText(str(exc))
             return None
-        self.error.setText(tr("模板已保存：%1", "Template saved: %1").replace("%1", str(saved)))
+        self.error.setText(zh_en("模板已保存：%1", "Template saved: %1").replace("%1", str(saved)))
         return saved
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -190,10 +190,10 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle(tr("核对表头", "Check the headers"))
+        self.setTitle(zh_en("核对表头", "Check the headers"))
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels(
-            [tr("文件中的表头", "Header in the file"), tr("导入为", "Imports as")]
+            [zh_en("文件中的表头", "Header in the file"), zh_en("导入为", "Imports as")]
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -210,7 +210,7 @@ class MappingPage(QWizardPage):
         sheet = self.wiz.sheet
         spec = sheet.spec
         self.intro.setText(
-            tr(
+            zh_en(
                 "工作表“%1”，表头在第 %2 行，共 %3 行数据。未识别的表头可在右侧选择对应的列；选“（不导入）”则忽略该列。",
                 "Sheet “%1”, headers in row %2, %3 data rows. Choose the column an unrecognised header fills, or “(skip)” to leave it out.",
             )
@@ -231,7 +231,7 @@ class MappingPage(QWizardPage):
                 item.setFont(font)
             self.table.setItem(row, 0, item)
             combo = QComboBox(self.table)
-            combo.addItem(tr("（不导入）", "(skip)"), None)
+            combo.addItem(zh_en("（不导入）", "(skip)"), None)
             for col in spec.columns:
                 combo.addItem(col.header() + (" *" if col.required else ""), col.key)
             current = sheet.mapping.get(index)
@@ -257,7 +257,7 @@ class MappingPage(QWizardPage):
         if twice:
             names = "、".join(self.wiz.sheet.spec.column(k).header() for k in twice)
             self.error.setText(
-                tr("以下列被选了不止一次：%1", "Chosen for more than one header: %1").replace(
+                zh_en("以下列被选了不止一次：%1", "Chosen for more than one header: %1").replace(
                     "%1", names
                 )
             )
@@ -276,12 +276,12 @@ class UnitsPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle(tr("新单位", "New units"))
+        self.setTitle(zh_en("新单位", "New units"))
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.names = QListWidget(self)
         self.create_units = QCheckBox(
-            tr("导入时新建这些单位", "Create these units with the import"), self
+            zh_en("导入时新建这些单位", "Create these units with the import"), self
         )
         self.create_units.setChecked(True)
         layout = QVBoxLayout(self)
@@ -297,14 +297,14 @@ class UnitsPage(QWizardPage):
         self.names.addItems([name for name, _kind in found])
         if found:
             self.intro.setText(
-                tr(
+                zh_en(
                     "文件中有 %1 个单位在台账中找不到（按全称和简称查找）。请核对名称：如不新建，这些行将报错。",
                     "%1 units in the file are not in the ledger (by name or short name). Check the names: if they are not created, their rows are reported as problems.",
                 ).replace("%1", str(len(found)))
             )
         else:
             self.intro.setText(
-                tr("文件中的单位都已在台账中。", "Every unit in the file is in the ledger.")
+                zh_en("文件中的单位都已在台账中。", "Every unit in the file is in the ledger.")
             )
         self.create_units.setVisible(bool(found))
 
@@ -315,9 +315,9 @@ class CheckPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle(tr("检查", "Check"))
+        self.setTitle(zh_en("检查", "Check"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, tr("导入", "Import"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, zh_en("导入", "Import"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -330,7 +330,7 @@ class CheckPage(QWizardPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.mark = QPushButton(
-            tr("保存标出问题的副本…", "Save a copy with the problems marked…"), self
+            zh_en("保存标出问题的副本…", "Save a copy with the problems marked…"), self
         )
         self.mark.clicked.connect(lambda: self.save_marked_copy())
         self.report: ImportReport | None = None
@@ -359,9 +359,9 @@ class CheckPage(QWizardPage):
             return None
         if path is None:
             source = Path(self.wiz.sheet.path)
-            suggested = source.with_name(f"{source.stem}-{tr('问题', 'problems')}.xlsx")
+            suggested = source.with_name(f"{source.stem}-{zh_en('问题', 'problems')}.xlsx")
             path, _ = QFileDialog.getSaveFileName(
-                self, tr("保存副本", "Save the marked copy"), str(suggested), XLSX_FILTER
+                self, zh_en("保存副本", "Save the marked copy"), str(suggested), XLSX_FILTER
             )
             if not path:
                 return None
@@ -371,7 +371,7 @@ class CheckPage(QWizardPage):
             self.summary.setText(str(exc))
             return None
         self.summary.setText(
-            self.summary.text() + "\n" + tr("副本：%1", "Copy: %1").replace("%1", str(saved))
+            self.summary.text() + "\n" + zh_en("副本：%1", "Copy: %1").replace("%1", str(saved))
         )
         return saved
 
@@ -382,7 +382,7 @@ class DonePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle(tr("导入结果", "Imported"))
+        self.setTitle(zh_en("导入结果", "Imported"))
         self.progress = QProgressBar(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -405,7 +405,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.db = db
         self.sheet: SheetData | None = None
-        self.setWindowTitle(tr("从 Excel 导入", "Import from Excel"))
+        self.setWindowTitle(zh_en("从 Excel 导入", "Import from Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         for button, zh, en in (
@@ -414,7 +414,7 @@ class ImportWizard(QWizard):
             (QWizard.WizardButton.CancelButton, "取消", "Cancel"),
             (QWizard.WizardButton.FinishButton, "完成", "Finish"),
         ):
-            self.setButtonText(button, tr(zh, en))
+            self.setButtonText(button, zh_en(zh, en))
         self.file_page = FilePage(self, kind)
         self.mapping_page = MappingPage(self)
         self.units_page = UnitsPage(self)

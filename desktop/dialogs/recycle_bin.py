@@ -32,7 +32,7 @@ from db.services import recycle
 from desktop.widgets import ask
 
 
-def tr(zh: str, en: str) -> str:
+def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
 
@@ -43,23 +43,23 @@ class RecycleBinDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recycle_bin")
-        self.setWindowTitle(tr("回收站", "Recycle bin"))
+        self.setWindowTitle(zh_en("回收站", "Recycle bin"))
         self.db = db
         self.entries: list[BinEntry] = []
         self.search = QLineEdit(self)
         self.search.setObjectName("bin_search")
-        self.search.setPlaceholderText(tr("按名称筛选…", "Filter by name…"))
+        self.search.setPlaceholderText(zh_en("按名称筛选…", "Filter by name…"))
         self.search.textChanged.connect(self.reload)
         self.table = self._make_table()
         self.count_label = QLabel(self)
-        self.restore_button = QPushButton(tr("恢复(&R)", "&Restore"), self)
+        self.restore_button = QPushButton(zh_en("恢复(&R)", "&Restore"), self)
         self.restore_button.setObjectName("bin_restore")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.purge_button = QPushButton(tr("彻底删除(&D)…", "&Delete for good…"), self)
+        self.purge_button = QPushButton(zh_en("彻底删除(&D)…", "&Delete for good…"), self)
         self.purge_button.setObjectName("bin_purge")
         self.purge_button.clicked.connect(self.purge_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("关闭", "Close"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(zh_en("关闭", "Close"))
         close.rejected.connect(self.reject)
         self.setLayout(self._layout(close))
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -71,10 +71,10 @@ class RecycleBinDialog(QDialog):
         table.setObjectName("bin_table")
         table.setHorizontalHeaderLabels(
             [
-                tr("类型", "Kind"),
-                tr("名称", "Name"),
-                tr("删除时间", "Deleted"),
-                tr("删除人", "Deleted by"),
+                zh_en("类型", "Kind"),
+                zh_en("名称", "Name"),
+                zh_en("删除时间", "Deleted"),
+                zh_en("删除人", "Deleted by"),
             ]
         )
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,7 +110,7 @@ class RecycleBinDialog(QDialog):
         for col in (0, 2, 3):
             self.table.resizeColumnToContents(col)
         self.count_label.setText(
-            tr("共 %1 条已删除记录", "%1 deleted records").replace("%1", str(len(self.entries)))
+            zh_en("共 %1 条已删除记录", "%1 deleted records").replace("%1", str(len(self.entries)))
         )
         self._update_buttons()
 
@@ -132,11 +132,11 @@ class RecycleBinDialog(QDialog):
             return
         names = "\n".join(f"• {e.name}" for e in chosen[:10])
         more = "\n…" if len(chosen) > 10 else ""
-        text = tr(
+        text = zh_en(
             "彻底删除这 %1 条记录？此操作无法撤销。",
             "Delete these %1 records for good? This cannot be undone.",
         ).replace("%1", str(len(chosen)))
-        if ask.confirm(self, tr("彻底删除", "Delete for good"), f"{text}\n\n{names}{more}"):
+        if ask.confirm(self, zh_en("彻底删除", "Delete for good"), f"{text}\n\n{names}{more}"):
             self._apply(chosen, recycle.purge)
 
     def _apply(self, chosen: list[BinEntry], step) -> None:
@@ -152,4 +152,4 @@ class RecycleBinDialog(QDialog):
         if len(problems) < len(chosen):
             self.changed.emit()
         if problems:
-            ask.warn(self, tr("回收站", "Recycle bin"), "\n".join(problems))
+            ask.warn(self, zh_en("回收站", "Recycle bin"), "\n".join(problems))
