@@ -108,6 +108,23 @@ SAMPLE_PROJECTS = [
     ("new_energy", 40000, "local", "永川区"),
 ]
 
+# Sample follow-up of the projects above (by number): date, stage, what happened,
+# problems, funds arrived (万元). The new-energy projects (8-10) have none yet.
+SAMPLE_PROGRESS: dict[int, list[tuple]] = {
+    1: [
+        (date(2025, 1, 15), "registered", "项目公司完成注册", None, 20000),
+        (date(2025, 6, 20), "construction", "一期厂房开工建设", "施工用电接入待协调", 48000),
+    ],
+    2: [(date(2025, 2, 10), "registered", "完成工商注册及项目备案", None, 8000)],
+    3: [(date(2024, 12, 26), "registered", "完成项目备案", "用地指标待协调", 3000)],
+    5: [
+        (date(2025, 1, 8), "registered", "项目公司落地永川", None, 15000),
+        (date(2025, 4, 18), "construction", "主体工程开工", None, 36000),
+        (date(2025, 10, 30), "production", "首条产线试生产", "高技能人才招聘待支持", 70000),
+    ],
+    6: [(date(2024, 12, 30), "registered", "签订投资协议补充条款并完成注册", None, 5000)],
+}
+
 SUMMARY = (
     "12月12日，由重庆市商务委员会、四川省商务厅、重庆市永川区人民政府主办的川渝自贸协同开放示范区"
     "产业对接会在重庆永川举行。会上发布10个川渝自贸协同创新案例，签约先进材料、智能装备、新能源等领域"
@@ -123,6 +140,7 @@ def load(session: Session) -> dict[str, int]:
     meeting_id = _meeting(session, unit_ids, added)
     _cases(session, unit_ids, meeting_id, added)
     _projects(session, unit_ids, meeting_id, added)
+    _progress(session)
     _alliances(session, unit_ids, meeting_id, added)
     return added
 
@@ -239,6 +257,20 @@ def _projects(session: Session, unit_ids: dict[str, int], meeting_id: int, added
             ),
         )
         added["projects"] += 1
+
+
+def _progress(session: Session) -> None:
+    """Sample progress entries, added to a sample project only while it has none."""
+    for number, entries in SAMPLE_PROGRESS.items():
+        project = session.scalar(select(Project).where(Project.code == f"SAMPLE-2024-{number:02d}"))
+        if project is None or project.deleted_at is not None or project.progress:
+            continue
+        for day, stage, text, problems, funds in entries:
+            projects.add_progress(
+                session,
+                project.id,
+                projects.ProgressData(day, stage, f"【示例】{text}", problems, Decimal(funds)),
+            )
 
 
 def _alliances(session: Session, unit_ids: dict[str, int], meeting_id: int, added: dict) -> None:

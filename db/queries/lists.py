@@ -43,6 +43,7 @@ from db.models import (
     Project,
     Unit,
 )
+from db.queries import follow_up
 from db.queries.search import names_agg, text_matches
 
 KINDS = ("meetings", "cases", "projects", "alliances", "units")
@@ -71,6 +72,9 @@ class ListFilter:
     meeting_id: int | None = None
     deleted: bool = False
     ids: Sequence[int] | None = None
+    follow_up: str | None = None  # projects: "amber", "red" or "any" (db.queries.follow_up)
+    recognition: str | None = None  # cases: a recognition level
+    today: date | None = None  # the day follow-up counts to (None: today; fixed in tests)
 
 
 @dataclass(frozen=True)
@@ -312,7 +316,9 @@ SPECS: dict[str, ListSpec] = {
 }
 
 
-def _where(spec: ListSpec, flt: ListFilter, dialect: str) -> list[ColumnElement[bool]]:
+def _where(
+    spec: ListSpec, flt: ListFilter, dialect: str, conn: Connection | None = None
+) -> list[ColumnElement[bool]]:
     model = spec.model
     conds: list[ColumnElement[bool]] = [
         model.deleted_at.isnot(None) if flt.deleted else model.deleted_at.is_(None)
@@ -325,7 +331,14 @@ def _where(spec: ListSpec, flt: ListFilter, dialect: str) -> list[ColumnElement[
     if flt.ids is not None:
         conds.append(model.id.in_(list(flt.ids)))
     conds.extend(_kind_filters(spec.kind, flt))
+    if flt.follow_up and spec.kind == "projects" and conn is not None:
+        conds.append(_follow_up(conn, flt))
     return conds
+
+
+def _follow_up(conn: Connection, flt: ListFilter) -> ColumnElement[bool]:
+    today = flt.today or date.today()
+    return follow_up.condition(flt.follow_up, today, follow_up.thresholds(conn))
 
 
 def _kind_filters(kind: str, flt: ListFilter) -> list[ColumnElement[bool]]:
@@ -340,6 +353,8 @@ def _kind_filters(kind: str, flt: ListFilter) -> list[ColumnElement[bool]]:
         if flt.province:
             conds.append(Investor.province == flt.province)
     elif kind == "cases":
+        if flt.recognition:
+            conds.append(Case.recognition == flt.recognition)
         if flt.category_id:
             conds.append(Case.category_id == flt.category_id)
         if flt.province:
@@ -393,14 +408,14 @@ def list_ids(
     """The ordered ids of every record matching the filter."""
     spec = SPECS[kind]
     flt = flt or ListFilter()
-    where, order = _where(spec, flt, conn.dialect.name), _order(spec, sort)
+    where, order = _where(spec, flt, conn.dialect.name, conn), _order(spec, sort)
     query = _base(spec, spec.model.id, needed=[*where, *order]).where(*where).order_by(*order)
     return list(conn.execute(query).scalars())
 
 
 def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
     spec = SPECS[kind]
-    where = _where(spec, flt or ListFilter(), conn.dialect.name)
+    where = _where(spec, flt or ListFilter(), conn.dialect.name, conn)
     query = _base(spec, func.count(spec.model.id), needed=where).where(*where)
     return conn.execute(query).scalar_one()
 
@@ -435,7 +450,7 @@ def list_rows(
     spec = SPECS[kind]
     query = (
         _row_select(spec)
-        .where(*_where(spec, flt or ListFilter(), conn.dialect.name))
+        .where(*_where(spec, flt or ListFilter(), conn.dialect.name, conn))
         .order_by(*_order(spec, sort))
     )
     query = query.offset(offset)

@@ -1,0 +1,160 @@
+"""The numbers of the Overview tab: aggregate queries only, never rows of a whole table.
+
+Each function is one grouped select (or a short, limited one for the stalled list),
+so the overview stays quick on a million projects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, extract, func, select
+
+from db.enums import STAGE_ORDER, Recognition, Stage
+from db.models import Case, IndustryField, Meeting, Project
+from db.queries import follow_up
+from db.queries.lists import ref_name
+from db.queries.reports import in_period
+
+STAGES: tuple[Stage, ...] = (*STAGE_ORDER, Stage.TERMINATED)
+STALLED_SHOWN = 200  # the list shows the longest-silent ones; the counts are exact
+
+
+@dataclass
+class StageFigure:
+    stage: Stage
+    count: int
+    investment: Decimal
+    funds_arrived: Decimal
+
+
+def _year(col, year: int):
+    return in_period(col, date(year, 1, 1), date(year, 12, 31))
+
+
+def meetings_in_year(conn: Connection, year: int) -> int:
+    query = select(func.count(Meeting.id)).where(
+        Meeting.deleted_at.is_(None), _year(Meeting.start_date, year)
+    )
+    return conn.execute(query).scalar_one()
+
+
+def cases_by_recognition(conn: Connection) -> dict[Recognition, int]:
+    """Live cases per recognition level, every level present (zeros included)."""
+    query = (
+        select(Case.recognition, func.count(Case.id))
+        .where(Case.deleted_at.is_(None))
+        .group_by(Case.recognition)
+    )
+    found = {Recognition(r): n for r, n in conn.execute(query)}
+    return {level: found.get(level, 0) for level in Recognition}
+
+
+def projects_by_stage(conn: Connection) -> list[StageFigure]:
+    """Live projects per stage in workflow order, with contracted and arrived amounts."""
+    query = (
+        select(
+            Project.stage,
+            func.count(Project.id),
+            func.coalesce(func.sum(Project.investment), 0),
+            func.coalesce(func.sum(Project.funds_arrived), 0),
+        )
+        .where(Project.deleted_at.is_(None))
+        .group_by(Project.stage)
+    )
+    found = {
+        Stage(s): (n, Decimal(inv), Decimal(funds)) for s, n, inv, funds in conn.execute(query)
+    }
+    zero = (0, Decimal(0), Decimal(0))
+    return [StageFigure(s, *found.get(s, zero)) for s in STAGES]
+
+
+def funds_totals(figures: list[StageFigure]) -> tuple[Decimal, Decimal]:
+    """Contracted and arrived amounts over all live projects (from the stage figures)."""
+    return (
+        sum((f.investment for f in figures), Decimal(0)),
+        sum((f.funds_arrived for f in figures), Decimal(0)),
+    )
+
+
+def investment_by_field(conn: Connection) -> list[dict[str, Any]]:
+    """Industry fields in their order with project count and contracted investment."""
+    query = (
+        select(
+            IndustryField.id,
+            ref_name(IndustryField).label("name"),
+            func.count(Project.id).label("count"),
+            func.coalesce(func.sum(Project.investment), 0).label("investment"),
+        )
+        .join(IndustryField, IndustryField.id == Project.field_id)
+        .where(Project.deleted_at.is_(None))
+        .group_by(IndustryField.id, IndustryField.sort_order, ref_name(IndustryField))
+        .order_by(IndustryField.sort_order, IndustryField.id)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def signings_per_month(conn: Connection, year: int) -> list[int]:
+    """Projects signed in each month of the year (12 numbers, January first)."""
+    month = extract("month", Project.signed_date)
+    query = (
+        select(month, func.count(Project.id))
+        .where(Project.deleted_at.is_(None), _year(Project.signed_date, year))
+        .group_by(month)
+    )
+    out = [0] * 12
+    for m, n in conn.execute(query):
+        out[int(m) - 1] = n
+    return out
+
+
+def latest_year(conn: Connection, today: date) -> int:
+    """This year if it has meetings or signings, else the latest year that has (the
+    overview opens on figures, not on an empty January)."""
+    latest = [
+        conn.execute(
+            select(func.max(Meeting.start_date)).where(
+                Meeting.deleted_at.is_(None), Meeting.start_date <= today
+            )
+        ).scalar(),
+        conn.execute(
+            select(func.max(Project.signed_date)).where(
+                Project.deleted_at.is_(None), Project.signed_date <= today
+            )
+        ).scalar(),
+    ]
+    years = [d.year for d in latest if d is not None]
+    return max(years) if years else today.year
+
+
+def stalled_counts(conn: Connection, today: date) -> dict[str, int]:
+    """How many live projects are red and how many amber (amber excludes red)."""
+    limits = follow_up.thresholds(conn)
+    out = {}
+    for which in (follow_up.RED, follow_up.AMBER):
+        query = select(func.count(Project.id)).where(
+            Project.deleted_at.is_(None), follow_up.condition(which, today, limits)
+        )
+        out[which] = conn.execute(query).scalar_one()
+    return out
+
+
+def stalled_projects(
+    conn: Connection, today: date, limit: int = STALLED_SHOWN
+) -> list[dict[str, Any]]:
+    """The red and amber projects, longest silent first, with their level."""
+    limits = follow_up.thresholds(conn)
+    since = follow_up.since_expr().label("since")
+    query = (
+        select(Project.id, Project.name, Project.stage, Project.signed_date, since)
+        .where(Project.deleted_at.is_(None), follow_up.condition(follow_up.ANY, today, limits))
+        .order_by(since, Project.id)
+        .limit(limit)
+    )
+    rows = [dict(r) for r in conn.execute(query).mappings()]
+    for r in rows:
+        r["level"] = follow_up.level(r["stage"], r["signed_date"], r["since"], today, limits)
+    return rows
