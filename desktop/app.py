@@ -28,6 +28,16 @@ def make_application():
     return app
 
 
+def start_language(app, command_line: str | None) -> str:
+    """The window's language (--lang, Settings, system locale), its translators and fonts."""
+    from desktop import i18n
+
+    lang = i18n.choose_language(command_line)
+    i18n.set_language(lang)
+    i18n.ensure_cjk_font(app)
+    return lang
+
+
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
@@ -35,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop.startup import open_database_for_window
 
     app = make_application()
+    start_language(app, getattr(args, "lang", None))
     db = open_database_for_window(args.db, None)
     if db is None:
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -19,6 +20,10 @@ class AlliancesTab(RecordTab):
     kind = "alliances"
     record_key = "alliance"
     name_column = "name"
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("AlliancesTab", "Alliances")
 
     def extra_actions(self) -> list[QAction]:
         out = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,10 @@ class CasesTab(RecordTab):
     kind = "cases"
     record_key = "case"
     name_column = "title"
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("CasesTab", "Cases")
 
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -21,6 +22,10 @@ class MeetingsTab(RecordTab):
     kind = "meetings"
     record_key = "meeting"
     name_column = "title"
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("MeetingsTab", "Meetings")
 
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -24,6 +25,10 @@ class ProjectsTab(RecordTab):
     kind = "projects"
     record_key = "project"
     name_column = "name"
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ProjectsTab", "Projects")
 
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:

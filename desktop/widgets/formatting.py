@@ -20,14 +20,18 @@ def amount_text(value: Any) -> str:
     return f"{Decimal(str(value)):,.2f}"
 
 
-def date_text(value: date | datetime | None) -> str:
-    """A date per the UI language: ISO for Chinese, the locale's short form otherwise."""
+def date_text(value: date | datetime | None, lang: str | None = None) -> str:
+    """A date per the UI language: 2024年12月12日 in Chinese, 12 Dec 2024 in English."""
     if value is None:
         return ""
+    zh = (lang or current_language()) == "zh"
+    day = f"{value.year}年{value.month}月{value.day}日" if zh else _english_day(value)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if current_language() == "zh":
-        return value.isoformat()
+        return f"{day} {value:%H:%M}"
+    return day
+
+
+def _english_day(value: date) -> str:
     locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     return locale.toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
