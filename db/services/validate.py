@@ -19,8 +19,9 @@ MAX_INT = 2**31 - 1
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 # C0 controls and DEL; tabs and newlines are allowed only in multi-line text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_SINGLE = re.compile(r"[\x00-\x1f\x7f]")
+# Lone UTF-16 surrogates (a broken paste) cannot be stored as UTF-8 at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_SINGLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 class Checker:

@@ -85,8 +85,10 @@ def fresh_unit(session: Session, kind: str = "enterprise") -> int:
 @given(name=required_texts, short=texts, city=texts, district=texts)
 def test_units(db: Database, name, short, city, district):
     ok_name, s_name = expect_text(name, NAME_MAX, required=True)
-    with db.read() as conn:
-        taken = conn.execute(select(Unit.id).where(Unit.name == s_name)).first() is not None
+    taken = False
+    if ok_name:  # (a refused name may not even be encodable, so is not looked up)
+        with db.read() as conn:
+            taken = conn.execute(select(Unit.id).where(Unit.name == s_name)).first() is not None
     checks = [
         (ok_name and not taken, s_name),
         expect_text(short, NAME_MAX),
@@ -274,8 +276,10 @@ def test_progress(db: Database, description, problems, funds, on):
 @given(name=required_texts, short=texts, description=texts, founded=dates)
 def test_alliances(db: Database, name, short, description, founded):
     ok_name, s_name = expect_text(name, NAME_MAX, required=True)
-    with db.read() as conn:
-        taken = conn.execute(select(Alliance.id).where(Alliance.name == s_name)).first()
+    taken = None
+    if ok_name:
+        with db.read() as conn:
+            taken = conn.execute(select(Alliance.id).where(Alliance.name == s_name)).first()
     checks = [
         (ok_name and taken is None, s_name),
         expect_text(short, NAME_MAX),
