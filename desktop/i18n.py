@@ -79,6 +79,8 @@ def set_language(lang: str) -> None:
     app = QCoreApplication.instance()
     if app is not None:
         install_translators(app, lang)
+    if isinstance(app, QApplication):
+        app.setApplicationDisplayName(QCoreApplication.translate("i18n", "FTZ Ledger"))
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
