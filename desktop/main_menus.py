@@ -94,9 +94,16 @@ def build_menus(win: MainWindow) -> None:
         lambda: _units(win),
         name="units",
     )
+    tools.addSeparator()
+    _add(
+        tools,
+        QCoreApplication.translate("MainWindow", "&Settings…"),
+        lambda: _settings(win),
+        name="settings",
+    )
 
     reports = bar.addMenu(QCoreApplication.translate("MainWindow", "&Reports"))
-    reports.aboutToShow.connect(lambda: _fill_from_tab(win, reports, "export_actions"))
+    reports.aboutToShow.connect(lambda: _fill_reports(win, reports))
 
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     _add(
@@ -117,6 +124,33 @@ def _fill_from_tab(win: MainWindow, menu: QMenu, which: str) -> None:
         return
     actions = tab.record_actions() if which == "record_actions" else [tab.actions_["export"]]
     menu.addActions(actions)
+
+
+def _fill_reports(win: MainWindow, menu: QMenu) -> None:
+    """The current tab's export, then the reports that need no tab."""
+    _fill_from_tab(win, menu, "export_actions")
+    menu.addSeparator()
+    action = menu.addAction(
+        QCoreApplication.translate("MainWindow", "Monthly progress report of key projects…")
+    )
+    action.setObjectName("menu_progress_report")
+    action.triggered.connect(lambda: _progress_report(win))
+
+
+def _progress_report(win: MainWindow) -> None:
+    from desktop.dialogs.progress_report import ProgressReportDialog
+
+    win.tool_dialog = ProgressReportDialog(win.db, win)
+    win.tool_dialog.open()
+
+
+def _settings(win: MainWindow) -> None:
+    from desktop.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(win.db, win)
+    dialog.accepted.connect(lambda: win.refresh_all())
+    win.tool_dialog = dialog
+    dialog.open()
 
 
 def _fill_recent(win: MainWindow, menu: QMenu) -> None:

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self._show_count(tab.model.rowCount())
             tab.view.setFocus()
+        else:
+            self.count_label.clear()  # the overview counts nothing
 
     def _show_count(self, _count: int) -> None:
         tab = self.current_tab()
@@ -128,7 +130,22 @@ class MainWindow(QMainWindow):
             if choices:
                 tab.reload_choices()
             tab.refresh()
+        if self.overview() is not None and self.overview().isVisible():
+            self.overview().refresh()
         self._tab_changed()
+
+    def overview(self):
+        """The Overview tab (it is not a record tab)."""
+        from desktop.tabs.overview import OverviewTab
+
+        return next(
+            (
+                w
+                for i in range(self.tabs.count())
+                if isinstance(w := self.tabs.widget(i), OverviewTab)
+            ),
+            None,
+        )
 
     # --- export (the reports engineer's write_report) ---------------------------
     def export_current(self) -> Path | None:

@@ -41,6 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    overview = window.overview()
+    if overview is not None:
+        window.tabs.setCurrentWidget(overview)
+        app.processEvents()
+        path = out / "overview.png"
+        window.grab().save(str(path))
+        print(path)
     for tab in window.record_tabs():
         window.show_tab(tab.kind)
         tab.view.resizeColumnsToContents()

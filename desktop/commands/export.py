@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", metavar="YEAR", help="a calendar year")
     parser.add_argument("--field", metavar="CODE_OR_NAME", help="an industry field")
     parser.add_argument("--stage", metavar="STAGE", help="a project stage")
+    parser.add_argument("--month", metavar="YYYY-MM", help="a calendar month (progress)")
     parser.set_defaults(run=run)
 
 
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         date_to=_date("--to", args.date_to),
         year=_year(args.year),
         stage=_stage(args.stage),
+        month=_month(args.month),
         lang=getattr(args, "lang", None),
     )
     _check_period(options)
@@ -60,6 +62,18 @@ def _date(option: str, text: str | None) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise LedgerError(word("err.bad_date", option=option, value=text)) from None
+
+
+def _month(text: str | None) -> date | None:
+    """YYYY-MM (a full date is taken too) -> the first day of that month."""
+    if text is None:
+        return None
+    value = text.strip()
+    try:
+        day = date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+    except ValueError:
+        raise LedgerError(word("err.bad_month", value=text)) from None
+    return day.replace(day=1)
 
 
 def _year(text: str | None) -> int | None:

@@ -26,6 +26,7 @@ REPORT_NAMES = (
     "cases-compendium",
     "roster",
     "summary",
+    "progress",
 )
 
 

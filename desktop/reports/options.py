@@ -28,6 +28,7 @@ class ReportOptions:
     field_id: int | None = None
     stage: str | None = None
     lang: str | None = None
+    month: date | None = None  # any day of the month (the monthly progress report)
 
     def period(self) -> tuple[date | None, date | None]:
         """The date range asked for: --from/--to, else the whole --year."""

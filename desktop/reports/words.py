@@ -21,6 +21,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "title.cases-compendium": ("协同创新案例汇编", "Compendium of collaborative innovation cases"),
     "title.roster": ("联盟成员名册", "Alliance member roster"),
     "title.summary": ("自贸协同工作情况汇总表", "Summary of free-trade collaboration"),
+    "title.progress": ("重点项目推进情况月报", "Monthly progress report of key projects"),
+    "title.progress_of": (
+        "重点项目推进情况月报（{year}年{month}月）",
+        "Monthly progress report of key projects — {year}-{month:02d}",
+    ),
+    "sheet.progress": ("推进情况", "Progress"),
+    "sheet.stage_counts": ("阶段统计", "Stage counts"),
+    "pr.month": (
+        "统计月份：{year}年{month}月；本月有进展的项目 {active} 个，推进阶段的项目 {moved} 个",
+        "Month: {year}-{month:02d}; projects with entries this month: {active}; "
+        "projects that moved on a stage: {moved}",
+    ),
+    "pr.start_stage": ("月初阶段", "Stage at start"),
+    "pr.end_stage": ("月末阶段", "Stage at end"),
+    "pr.entries": ("本月进展情况", "Progress this month"),
+    "pr.problems": ("需协调解决的问题", "Problems needing coordination"),
+    "pr.funds": ("月末到位资金（万元）", "Funds arrived by month end (万元)"),
+    "pr.new": ("本月签约", "Signed this month"),
+    "pr.no_entry": ("本月无进展记录", "No entry this month"),
+    "pr.count_start": ("月初项目数", "Projects at start"),
+    "pr.count_end": ("月末项目数", "Projects at end"),
     "sheet.list": ("一览表", "List"),
     "sheet.members": ("联盟成员", "Members"),
     "sheet.chairs": ("主席任期", "Chair terms"),
@@ -118,6 +139,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "--meeting: “{value}” is not a meeting id.",
     ),
     "err.bad_column": ("未知的列：{key}", "Unknown column: {key}"),
+    "err.need_month": (
+        "推进情况月报须指定月份（--month YYYY-MM）。",
+        "The monthly progress report needs a month (--month YYYY-MM).",
+    ),
+    "err.bad_month": (
+        "--month：“{value}”不是月份（格式 YYYY-MM）。",
+        "--month: “{value}” is not a month (YYYY-MM).",
+    ),
     "done": ("已写入报表：{path}", "Report written: {path}"),
 }
 

@@ -1,0 +1,357 @@
+"""The Overview tab: what a section head reads at a glance, each figure a way into its records.
+
+Numbers come from `db.queries.overview` (aggregates only). A click on a figure or a
+bar opens the matching tab filtered to it; a double-click on a stalled project
+opens that project in the Projects tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.enums import Recognition, Stage
+from db.labels import enum_label
+from db.queries import overview
+from db.queries.follow_up import AMBER, RED
+from desktop.widgets.formatting import amount_text, date_text
+
+AMBER_COLOUR, RED_COLOUR = QColor("#FFD966"), QColor("#F4A6A6")
+LEVEL_COLOURS = {AMBER: AMBER_COLOUR, RED: RED_COLOUR}
+BAR_COLOUR = QColor("#4472C4")
+CHART_HEIGHT = 280
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverviewTab", text)
+
+
+def open_filtered(window: Any, kind: str, **values: Any) -> Any:
+    """Show the tab of `kind` with its filter bar cleared and set to `values`.
+
+    Values the bar has a combo for (or the year) are set there, so the clerk sees
+    them; others (a recognition level) are applied on top of the bar's filter.
+    """
+    tab = window.show_tab(kind)
+    bar = tab.filter_bar
+    bar.clear()
+    extra = {}
+    for field, value in values.items():
+        combo = bar.year if field == "year" else bar._combos.get(field)
+        if combo is None:
+            extra[field] = value
+        else:
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+    if extra:
+        tab.apply_filter(replace(bar.current(), **extra))
+    return tab
+
+
+def _figure_button(name: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(parent)
+    button.setObjectName(f"figure_{name}")
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton { text-align: left; padding: 2px 6px; }")
+    return button
+
+
+class OverviewTab(QWidget):
+    kind = "overview"
+    count_changed = Signal(int)  # the window connects every tab's; nothing to count here
+
+    def __init__(self, db: Database, window: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.window_ = window
+        self.today = date.today()  # tests fix it
+        self.figures: dict[str, QPushButton] = {}
+        self.charts: dict[str, QChartView] = {}
+        self.setObjectName("tab_overview")
+        self._build()
+
+    @classmethod
+    def title(cls) -> str:
+        return _tr("Overview")
+
+    # --- building --------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(self._year_row())
+        top = QHBoxLayout()
+        top.addWidget(self._meetings_box(), 1)
+        top.addWidget(self._cases_box(), 2)
+        top.addWidget(self._funds_box(), 2)
+        top.addWidget(self._follow_up_box(), 1)
+        layout.addLayout(top)
+        layout.addWidget(self._stages_box())
+        charts = QHBoxLayout()
+        for name, title in (
+            ("by_field", _tr("Contracted investment by industry field (万元)")),
+            ("by_stage", _tr("Projects by stage")),
+            ("by_month", _tr("Projects signed per month")),
+        ):
+            charts.addWidget(self._chart_view(name, title), 1)
+        layout.addLayout(charts)
+        layout.addWidget(self._stalled_box(), 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _year_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("overview_heading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.year = QComboBox(self)
+        self.year.setObjectName("overview_year")
+        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        refresh = QPushButton(_tr("Refresh"), self)
+        refresh.setObjectName("overview_refresh")
+        refresh.clicked.connect(lambda: self.refresh())
+        row.addWidget(self.heading, 1)
+        row.addWidget(QLabel(_tr("Year:"), self))
+        row.addWidget(self.year)
+        row.addWidget(refresh)
+        return row
+
+    def _box(self, title: str) -> tuple[QGroupBox, QGridLayout]:
+        box = QGroupBox(title, self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(6, 4, 6, 4)
+        return box, grid
+
+    def _add_figure(self, grid: QGridLayout, name: str, row: int, col: int, slot) -> QPushButton:
+        button = _figure_button(name, self)
+        button.clicked.connect(slot)
+        grid.addWidget(button, row, col)
+        self.figures[name] = button
+        return button
+
+    def _meetings_box(self) -> QGroupBox:
+        self.meetings_box, grid = self._box(_tr("Meetings"))
+        button = self._add_figure(grid, "meetings", 0, 0, self._open_meetings)
+        button.setStyleSheet(button.styleSheet() + " QPushButton { font-size: 18pt; }")
+        return self.meetings_box
+
+    def _cases_box(self) -> QGroupBox:
+        box, grid = self._box(_tr("Cases by recognition level"))
+        for i, level in enumerate(Recognition):
+            self._add_figure(
+                grid,
+                f"recognition_{level.value}",
+                i // 2,
+                i % 2,
+                lambda _=False, v=level: self._open_cases(v),
+            )
+        return box
+
+    def _funds_box(self) -> QGroupBox:
+        box, grid = self._box(_tr("Funds arrived against contracted (万元)"))
+        self._add_figure(grid, "funds", 0, 0, lambda: open_filtered(self.window_, "projects"))
+        self.funds_bar = QProgressBar(self)
+        self.funds_bar.setObjectName("funds_bar")
+        self.funds_bar.setRange(0, 1000)
+        grid.addWidget(self.funds_bar, 1, 0)
+        return box
+
+    def _follow_up_box(self) -> QGroupBox:
+        box, grid = self._box(_tr("Needs follow-up"))
+        for row, level in enumerate((RED, AMBER)):
+            button = self._add_figure(
+                grid, f"follow_up_{level}", row, 0, lambda _=False, v=level: self._open_follow_up(v)
+            )
+            colour = LEVEL_COLOURS[level].name()
+            button.setStyleSheet(
+                f"QPushButton {{ text-align: left; padding: 2px 6px; background: {colour}; }}"
+            )
+        return box
+
+    def _stages_box(self) -> QGroupBox:
+        box, grid = self._box(_tr("Projects by stage (count · contracted 万元)"))
+        for i, stage in enumerate(overview.STAGES):
+            self._add_figure(
+                grid, f"stage_{stage.value}", 0, i, lambda _=False, v=stage: self._open_stage(v)
+            )
+        return box
+
+    def _chart_view(self, name: str, title: str) -> QChartView:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        view = QChartView(chart, self)
+        view.setObjectName(f"chart_{name}")
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(CHART_HEIGHT)
+        self.charts[name] = view
+        return view
+
+    def _stalled_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Red and amber projects (double-click to open)"), self)
+        self.stalled = QTreeWidget(box)
+        self.stalled.setObjectName("stalled")
+        self.stalled.setRootIsDecorated(False)
+        self.stalled.setHeaderLabels(
+            [_tr("Warning"), _tr("Project"), _tr("Stage"), _tr("No entry since")]
+        )
+        self.stalled.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.stalled.setMinimumHeight(150)
+        self.stalled.itemDoubleClicked.connect(self._open_stalled)
+        QVBoxLayout(box).addWidget(self.stalled)
+        return box
+
+    # --- figures -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.db.read() as conn:
+            self._fill_years(conn)
+            year = self.year.currentData() or self.today.year
+            meetings = overview.meetings_in_year(conn, year)
+            cases = overview.cases_by_recognition(conn)
+            stages = overview.projects_by_stage(conn)
+            fields = overview.investment_by_field(conn)
+            months = overview.signings_per_month(conn, year)
+            counts = overview.stalled_counts(conn, self.today)
+            stalled = overview.stalled_projects(conn, self.today)
+        self.heading.setText(_tr("Overview as of %1").replace("%1", date_text(self.today)))
+        self.meetings_box.setTitle(_tr("Meetings in %1").replace("%1", str(year)))
+        self.figures["meetings"].setText(_tr("%1 meetings").replace("%1", str(meetings)))
+        for level, n in cases.items():
+            self.figures[f"recognition_{level.value}"].setText(f"{enum_label(level)}  {n}")
+        self._show_stages(stages)
+        self._show_funds(*overview.funds_totals(stages))
+        for level in (RED, AMBER):
+            text = _tr("Red: %1 projects") if level == RED else _tr("Amber: %1 projects")
+            self.figures[f"follow_up_{level}"].setText(text.replace("%1", str(counts[level])))
+        self._show_stalled(stalled)
+        self._bar_chart("by_field", [(f["name"], float(f["investment"])) for f in fields])
+        self._bar_chart("by_stage", [(enum_label(f.stage), f.count) for f in stages])
+        self._bar_chart("by_month", [(str(m), n) for m, n in enumerate(months, 1)])
+        self._fields = [f["id"] for f in fields]
+
+    def _fill_years(self, conn) -> None:
+        if self.year.count():
+            return
+        latest = overview.latest_year(conn, self.today)
+        self.year.blockSignals(True)
+        for year in range(max(latest, self.today.year), 1999, -1):
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(self.year.findData(latest))
+        self.year.blockSignals(False)
+
+    def _show_stages(self, stages: list[overview.StageFigure]) -> None:
+        for f in stages:
+            text = f"{enum_label(f.stage)}  {f.count}  ·  {amount_text(f.investment)}"
+            self.figures[f"stage_{f.stage.value}"].setText(text)
+
+    def _show_funds(self, contracted, arrived) -> None:
+        share = (arrived / contracted) if contracted else 0
+        text = _tr("%1 of %2 arrived (%3%)")
+        text = text.replace("%1", amount_text(arrived)).replace("%2", amount_text(contracted))
+        self.figures["funds"].setText(text.replace("%3", f"{share * 100:.1f}"))
+        self.funds_bar.setValue(int(min(share, 1) * 1000))
+        self.funds_bar.setFormat(f"{share * 100:.1f}%")
+
+    def _show_stalled(self, rows: list[dict]) -> None:
+        self.stalled.clear()
+        names = {RED: _tr("Red"), AMBER: _tr("Amber")}
+        for r in rows:
+            item = QTreeWidgetItem(
+                [names[r["level"]], r["name"], enum_label(Stage(r["stage"])), date_text(r["since"])]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, r["id"])
+            item.setBackground(0, QBrush(LEVEL_COLOURS[r["level"]]))
+            self.stalled.addTopLevelItem(item)
+        self.stalled.resizeColumnToContents(0)
+
+    def _bar_chart(self, name: str, points: list[tuple[str, float]]) -> None:
+        chart = self.charts[name].chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet("")
+        bars.setColor(BAR_COLOUR)
+        bars.setLabelColor(QColor("black"))
+        bars.append([value for _c, value in points])
+        bars.clicked.connect(lambda index, n=name: self.bar_clicked(n, index))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([c for c, _v in points])
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        values = QValueAxis()
+        values.setRange(0, (max((v for _c, v in points), default=0) or 1) * 1.15)
+        values.applyNiceNumbers()  # whole ticks: 0, 2, 4, 6 rather than 1.5, 3, 4.5
+        values.setLabelFormat("%.0f")
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+
+    # --- opening the records behind a figure ---------------------------------------
+    def bar_clicked(self, chart: str, index: int) -> None:
+        if chart == "by_field" and 0 <= index < len(self._fields):
+            open_filtered(self.window_, "projects", field_id=self._fields[index])
+        elif chart == "by_stage" and 0 <= index < len(overview.STAGES):
+            self._open_stage(overview.STAGES[index])
+        elif chart == "by_month":
+            open_filtered(self.window_, "projects", year=self.year.currentData())
+
+    def _open_meetings(self) -> None:
+        open_filtered(self.window_, "meetings", year=self.year.currentData())
+
+    def _open_cases(self, level: Recognition) -> None:
+        open_filtered(self.window_, "cases", recognition=level.value)
+
+    def _open_stage(self, stage: Stage) -> None:
+        open_filtered(self.window_, "projects", stage=stage)
+
+    def _open_follow_up(self, level: str) -> None:
+        open_filtered(self.window_, "projects", follow_up=level)
+
+    def _open_stalled(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        project_id = item.data(0, Qt.ItemDataRole.UserRole)
+        tab = open_filtered(self.window_, "projects")
+        row = tab.model.row_of(project_id)
+        if row >= 0:
+            tab.select_row(row)
