@@ -83,11 +83,16 @@ def set_language(lang: str) -> None:
         app.setApplicationDisplayName(QCoreApplication.translate("i18n", "FTZ Ledger"))
 
 
-def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
-    """Replace the ledger's and Qt's own translators by those of lang."""
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the sources' English (tests; a language switch)."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Replace the ledger's and Qt's own translators by those of lang."""
+    remove_translators(app)
     wanted = [(APP_CATALOGUE, str(translations_dir()))]
     if lang == "zh":
         wanted.append((QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
@@ -101,13 +106,15 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 # --- fonts -------------------------------------------------------------------------
 def lacks_cjk(font: QFont) -> bool:
-    """Whether the family the font resolves to has no Simplified Chinese glyphs.
+    """Whether none of the font's families has Simplified Chinese glyphs.
 
     (QFontMetrics.inFont would say yes: it counts the system's own fallbacks,
     which on Windows may be a bitmap font or boxes.)
     """
-    real = QFontInfo(font).family()
-    return QFontDatabase.WritingSystem.SimplifiedChinese not in QFontDatabase.writingSystems(real)
+    chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+    # QFontInfo resolves aliases such as "Sans Serif"; the rest are the font's own fallbacks.
+    families = [QFontInfo(font).family(), *font.families()]
+    return not any(chinese in QFontDatabase.writingSystems(name) for name in families)
 
 
 def cjk_family() -> str | None:
