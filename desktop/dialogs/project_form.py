@@ -1,11 +1,16 @@
-"""The project form (investor, field, amounts in 万元, signing meeting, responsibility)."""
+"""The project form (investor, field, amounts in 万元, signing meeting, responsibility).
+
+Counting help: a project like an existing one of the same investor is pointed out
+(with a link that opens it), and an expansion says that only the added amount counts.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -14,6 +19,7 @@ from db.enums import InvestorOrigin, ProjectType
 from db.labels import label
 from db.queries.choices import meeting_choices, reference_items
 from db.queries.details import project_detail
+from db.queries.similar import similar_projects
 from db.services import projects
 from db.services.projects import ProjectData
 from desktop.dialogs.form_base import RecordForm
@@ -77,12 +83,14 @@ class ProjectForm(RecordForm):
             required=True,
         )
         self.investment = AmountField()
-        g.add(
-            "investment",
-            label("project.investment"),
-            with_unit(self.investment, "万元"),
-            required=True,
-        )
+        amount_box = with_unit(self.investment, "万元")
+        self.amount_note = QLabel(amount_box)
+        self.amount_note.setObjectName("amount_note")
+        self.amount_note.setProperty("role", "hint")
+        amount_box.layout().addWidget(self.amount_note)
+        g.add("investment", label("project.investment"), amount_box, required=True)
+        self.project_type.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
         self.signed_date = g.add(
             "signed_date", label("project.signed_date"), DateField(), required=True
         )
@@ -94,7 +102,61 @@ class ProjectForm(RecordForm):
         )
         self.person = g.add("responsible_person", label("project.responsible_person"), QLineEdit())
         self.phone = g.add("phone", label("project.phone"), QLineEdit())
+        self._add_similar_warning()
         self.resize(700, 600)
+
+    # --- counting help -----------------------------------------------------------
+    def _add_similar_warning(self) -> None:
+        """A line under the name, shown when the investor has a project like this one."""
+        self.similar = QLabel(self)
+        self.similar.setObjectName("similar_warning")
+        self.similar.setWordWrap(True)
+        self.similar.setStyleSheet("background: #FFF2CC; padding: 4px;")
+        self.similar.setOpenExternalLinks(False)
+        self.similar.linkActivated.connect(lambda link: self.open_existing(int(link)))
+        self.similar.hide()
+        self.similar_ids: list[int] = []
+        self.grid.insertRow(1, "", self.similar)
+        self._similar_timer = QTimer(self, singleShot=True, interval=300)
+        self._similar_timer.timeout.connect(self.check_similar)
+        self.name.textChanged.connect(self._similar_timer.start)
+        self.investor.edit.textChanged.connect(self._similar_timer.start)
+
+    def check_similar(self) -> list[int]:
+        """Look for the investor's projects with a similar name; show them, linked."""
+        with self.db.read() as conn:
+            found = similar_projects(
+                conn, self.investor.value(), self.name.text(), exclude_id=self.record_id
+            )
+        self.similar_ids = [f["id"] for f in found]
+        if not found:
+            self.similar.hide()
+            return []
+        links = "、".join(f"<a href='{f['id']}'>{escape(f['name'])}</a>" for f in found[:3])
+        text = self.tr(
+            "This investor already has a project like this: %1. A project counts once, "
+            "for the first event where it was signed; an expansion is entered as its own "
+            "project of type expansion with only the added amount."
+        )
+        self.similar.setText(text.replace("%1", links))
+        self.similar.show()
+        return self.similar_ids
+
+    def open_existing(self, project_id: int) -> ProjectForm:
+        """Open the existing project (from the warning's link) over this form."""
+        form = ProjectForm(self.db, project_id, self)
+        self.existing_form = form  # reachable for tests and kept alive while open
+        form.open()
+        return form
+
+    def _type_changed(self, *_args) -> None:
+        expansion = self.project_type.value() == ProjectType.EXPANSION
+        self.amount_note.setText(
+            self.tr("Expansion: enter only the added investment, not the total.")
+            if expansion
+            else ""
+        )
+        self.amount_note.setVisible(expansion)
 
     def fill_defaults(self) -> None:
         self.signed_date.set_value(date.today())
