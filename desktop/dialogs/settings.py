@@ -3,7 +3,7 @@ clerk of it) and the window's language (stored for this user on this computer)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +22,12 @@ from db.queries import follow_up
 from db.services import settings
 from desktop.i18n import store_language, stored_language
 
-LANGUAGES = (("", "Follow the system"), ("zh", "中文"), ("en", "English"))
+# The first name is translated where it is shown (QT_TRANSLATE_NOOP lets lupdate find it).
+LANGUAGES = (
+    ("", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
+    ("zh", "中文"),
+    ("en", "English"),
+)
 
 
 class SettingsDialog(QDialog):
