@@ -50,10 +50,6 @@ BAR_COLOUR = QColor("#4472C4")
 CHART_HEIGHT = 280
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OverviewTab", text)
-
-
 def open_filtered(window: Any, kind: str, **values: Any) -> Any:
     """Show the tab of `kind` with its filter bar cleared and set to `values`.
 
@@ -100,7 +96,7 @@ class OverviewTab(QWidget):
 
     @classmethod
     def title(cls) -> str:
-        return _tr("Overview")
+        return QCoreApplication.translate("OverviewTab", "Overview")
 
     # --- building --------------------------------------------------------------
     def _build(self) -> None:
@@ -116,9 +112,14 @@ class OverviewTab(QWidget):
         layout.addWidget(self._stages_box())
         charts = QHBoxLayout()
         for name, title in (
-            ("by_field", _tr("Contracted investment by industry field (万元)")),
-            ("by_stage", _tr("Projects by stage")),
-            ("by_month", _tr("Projects signed per month")),
+            (
+                "by_field",
+                QCoreApplication.translate(
+                    "OverviewTab", "Contracted investment by industry field (万元)"
+                ),
+            ),
+            ("by_stage", QCoreApplication.translate("OverviewTab", "Projects by stage")),
+            ("by_month", QCoreApplication.translate("OverviewTab", "Projects signed per month")),
         ):
             charts.addWidget(self._chart_view(name, title), 1)
         layout.addLayout(charts)
@@ -138,11 +139,11 @@ class OverviewTab(QWidget):
         self.year = QComboBox(self)
         self.year.setObjectName("overview_year")
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
-        refresh = QPushButton(_tr("Refresh"), self)
+        refresh = QPushButton(QCoreApplication.translate("OverviewTab", "Refresh"), self)
         refresh.setObjectName("overview_refresh")
         refresh.clicked.connect(lambda: self.refresh())
         row.addWidget(self.heading, 1)
-        row.addWidget(QLabel(_tr("Year:"), self))
+        row.addWidget(QLabel(QCoreApplication.translate("OverviewTab", "Year:"), self))
         row.addWidget(self.year)
         row.addWidget(refresh)
         return row
@@ -161,13 +162,15 @@ class OverviewTab(QWidget):
         return button
 
     def _meetings_box(self) -> QGroupBox:
-        self.meetings_box, grid = self._box(_tr("Meetings"))
+        self.meetings_box, grid = self._box(QCoreApplication.translate("OverviewTab", "Meetings"))
         button = self._add_figure(grid, "meetings", 0, 0, self._open_meetings)
         button.setStyleSheet(button.styleSheet() + " QPushButton { font-size: 18pt; }")
         return self.meetings_box
 
     def _cases_box(self) -> QGroupBox:
-        box, grid = self._box(_tr("Cases by recognition level"))
+        box, grid = self._box(
+            QCoreApplication.translate("OverviewTab", "Cases by recognition level")
+        )
         for i, level in enumerate(Recognition):
             self._add_figure(
                 grid,
@@ -179,7 +182,9 @@ class OverviewTab(QWidget):
         return box
 
     def _funds_box(self) -> QGroupBox:
-        box, grid = self._box(_tr("Funds arrived against contracted (万元)"))
+        box, grid = self._box(
+            QCoreApplication.translate("OverviewTab", "Funds arrived against contracted (万元)")
+        )
         self._add_figure(grid, "funds", 0, 0, lambda: open_filtered(self.window_, "projects"))
         self.funds_bar = QProgressBar(self)
         self.funds_bar.setObjectName("funds_bar")
@@ -188,7 +193,7 @@ class OverviewTab(QWidget):
         return box
 
     def _follow_up_box(self) -> QGroupBox:
-        box, grid = self._box(_tr("Needs follow-up"))
+        box, grid = self._box(QCoreApplication.translate("OverviewTab", "Needs follow-up"))
         for row, level in enumerate((RED, AMBER)):
             button = self._add_figure(
                 grid, f"follow_up_{level}", row, 0, lambda _=False, v=level: self._open_follow_up(v)
@@ -200,7 +205,9 @@ class OverviewTab(QWidget):
         return box
 
     def _stages_box(self) -> QGroupBox:
-        box, grid = self._box(_tr("Projects by stage (count · contracted 万元)"))
+        box, grid = self._box(
+            QCoreApplication.translate("OverviewTab", "Projects by stage (count · contracted 万元)")
+        )
         for i, stage in enumerate(overview.STAGES):
             self._add_figure(
                 grid, f"stage_{stage.value}", 0, i, lambda _=False, v=stage: self._open_stage(v)
@@ -221,12 +228,22 @@ class OverviewTab(QWidget):
         return view
 
     def _stalled_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Red and amber projects (double-click to open)"), self)
+        box = QGroupBox(
+            QCoreApplication.translate(
+                "OverviewTab", "Red and amber projects (double-click to open)"
+            ),
+            self,
+        )
         self.stalled = QTreeWidget(box)
         self.stalled.setObjectName("stalled")
         self.stalled.setRootIsDecorated(False)
         self.stalled.setHeaderLabels(
-            [_tr("Warning"), _tr("Project"), _tr("Stage"), _tr("No entry since")]
+            [
+                QCoreApplication.translate("OverviewTab", "Warning"),
+                QCoreApplication.translate("OverviewTab", "Project"),
+                QCoreApplication.translate("OverviewTab", "Stage"),
+                QCoreApplication.translate("OverviewTab", "No entry since"),
+            ]
         )
         self.stalled.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.stalled.setMinimumHeight(150)
@@ -250,15 +267,27 @@ class OverviewTab(QWidget):
             months = overview.signings_per_month(conn, year)
             counts = overview.stalled_counts(conn, self.today)
             stalled = overview.stalled_projects(conn, self.today)
-        self.heading.setText(_tr("Overview as of %1").replace("%1", date_text(self.today)))
-        self.meetings_box.setTitle(_tr("Meetings in %1").replace("%1", str(year)))
-        self.figures["meetings"].setText(_tr("%1 meetings").replace("%1", str(meetings)))
+        self.heading.setText(
+            QCoreApplication.translate("OverviewTab", "Overview as of %1").replace(
+                "%1", date_text(self.today)
+            )
+        )
+        self.meetings_box.setTitle(
+            QCoreApplication.translate("OverviewTab", "Meetings in %1").replace("%1", str(year))
+        )
+        self.figures["meetings"].setText(
+            QCoreApplication.translate("OverviewTab", "%1 meetings").replace("%1", str(meetings))
+        )
         for level, n in cases.items():
             self.figures[f"recognition_{level.value}"].setText(f"{enum_label(level)}  {n}")
         self._show_stages(stages)
         self._show_funds(*overview.funds_totals(stages))
         for level in (RED, AMBER):
-            text = _tr("Red: %1 projects") if level == RED else _tr("Amber: %1 projects")
+            text = (
+                QCoreApplication.translate("OverviewTab", "Red: %1 projects")
+                if level == RED
+                else QCoreApplication.translate("OverviewTab", "Amber: %1 projects")
+            )
             self.figures[f"follow_up_{level}"].setText(text.replace("%1", str(counts[level])))
         self._show_stalled(stalled)
         self._bar_chart("by_field", [(f["name"], float(f["investment"])) for f in fields])
@@ -283,7 +312,7 @@ class OverviewTab(QWidget):
 
     def _show_funds(self, contracted, arrived) -> None:
         share = (arrived / contracted) if contracted else 0
-        text = _tr("%1 of %2 arrived (%3%)")
+        text = QCoreApplication.translate("OverviewTab", "%1 of %2 arrived (%3%)")
         text = text.replace("%1", amount_text(arrived)).replace("%2", amount_text(contracted))
         self.figures["funds"].setText(text.replace("%3", f"{share * 100:.1f}"))
         self.funds_bar.setValue(int(min(share, 1) * 1000))
@@ -291,7 +320,10 @@ class OverviewTab(QWidget):
 
     def _show_stalled(self, rows: list[dict]) -> None:
         self.stalled.clear()
-        names = {RED: _tr("Red"), AMBER: _tr("Amber")}
+        names = {
+            RED: QCoreApplication.translate("OverviewTab", "Red"),
+            AMBER: QCoreApplication.translate("OverviewTab", "Amber"),
+        }
         for r in rows:
             item = QTreeWidgetItem(
                 [names[r["level"]], r["name"], enum_label(Stage(r["stage"])), date_text(r["since"])]
