@@ -66,13 +66,14 @@ def parse_backup_name(name: str, stem: str | None = None) -> tuple[datetime, str
 def list_backups(db_path: Path) -> list[BackupFile]:
     """This database's backups in its backups folder, newest first."""
     folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
     found = []
-    for entry in folder.iterdir():
-        parsed = parse_backup_name(entry.name, db_path.stem)
-        if parsed is not None and entry.is_file():
-            found.append(BackupFile(entry, *parsed))
+    try:
+        for entry in folder.iterdir():
+            parsed = parse_backup_name(entry.name, db_path.stem)
+            if parsed is not None and entry.is_file():
+                found.append(BackupFile(entry, *parsed))
+    except OSError:
+        return []  # no folder yet, or one we may not read: as good as no backups
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
@@ -274,9 +275,10 @@ def names_to_delete(names: Iterable[str], stem: str, today: date) -> list[str]:
 def thin_backups(db_path: Path, today: date | None = None) -> list[Path]:
     """Remove the backups thinning does not keep; returns the removed files."""
     folder = backups_dir(db_path)
-    if not folder.is_dir():
+    try:
+        names = [e.name for e in folder.iterdir() if e.is_file()]
+    except OSError:
         return []
-    names = [e.name for e in folder.iterdir() if e.is_file()]
     removed = []
     for name in names_to_delete(names, db_path.stem, today or date.today()):
         try:

@@ -189,3 +189,10 @@ def test_server_database_backup_is_refused_with_a_message(db: Database):
     with pytest.raises(LedgerError, match="server database"):
         backup_now(server)
     assert auto_backup(server) is None
+
+
+def test_an_unreadable_backups_folder_is_a_message_not_a_crash(db: Database):
+    backups_dir(db.path).write_text("a file where the folder should be")
+    assert list_backups(db.path) == []
+    with pytest.raises(LedgerError, match="Could not back up"):
+        auto_backup(db)
