@@ -242,6 +242,10 @@
         <translation>&amp;Units…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
         <source>&amp;Reports</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -256,6 +260,10 @@
     <message>
         <source>(open a tab first)</source>
         <translation>(open a tab first)</translation>
+    </message>
+    <message>
+        <source>Monthly progress report of key projects…</source>
+        <translation>Monthly progress report of key projects…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -382,6 +390,105 @@
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Contracted investment by industry field (万元)</source>
+        <translation>Contracted investment by industry field (万元)</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>Projects by stage</translation>
+    </message>
+    <message>
+        <source>Projects signed per month</source>
+        <translation>Projects signed per month</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Cases by recognition level</source>
+        <translation>Cases by recognition level</translation>
+    </message>
+    <message>
+        <source>Funds arrived against contracted (万元)</source>
+        <translation>Funds arrived against contracted (万元)</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Needs follow-up</translation>
+    </message>
+    <message>
+        <source>Projects by stage (count · contracted 万元)</source>
+        <translation>Projects by stage (count · contracted 万元)</translation>
+    </message>
+    <message>
+        <source>Red and amber projects (double-click to open)</source>
+        <translation>Red and amber projects (double-click to open)</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>No entry since</source>
+        <translation>No entry since</translation>
+    </message>
+    <message>
+        <source>Overview as of %1</source>
+        <translation>Overview as of %1</translation>
+    </message>
+    <message>
+        <source>Meetings in %1</source>
+        <translation>Meetings in %1</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 meetings</translation>
+    </message>
+    <message>
+        <source>Red: %1 projects</source>
+        <translation>Red: %1 projects</translation>
+    </message>
+    <message>
+        <source>Amber: %1 projects</source>
+        <translation>Amber: %1 projects</translation>
+    </message>
+    <message>
+        <source>%1 of %2 arrived (%3%)</source>
+        <translation>%1 of %2 arrived (%3%)</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Amber</translation>
+    </message>
+</context>
+<context>
     <name>ProgressForm</name>
     <message>
         <source>Reason for termination</source>
@@ -431,8 +538,54 @@
         <translation>Progress log — %1</translation>
     </message>
     <message>
-        <source>Delete the progress entry of %1 (“%2”)? The stage goes back to the previous entry&apos;s.</source>
-        <translation>Delete the progress entry of %1 (“%2”)? The stage goes back to the previous entry&apos;s.</translation>
+        <source>Delete the progress entry of %1 (“%2”)? The stage follows the entries left.</source>
+        <translation>Delete the progress entry of %1 (“%2”)? The stage follows the entries left.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReportDialog</name>
+    <message>
+        <source>Monthly progress report of key projects</source>
+        <translation>Monthly progress report of key projects</translation>
+    </message>
+    <message>
+        <source>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</source>
+        <translation>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Save the monthly progress report</source>
+        <translation>Save the monthly progress report</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>This investor already has a project like this: %1. A project counts once, for the first event where it was signed; an expansion is entered as its own project of type expansion with only the added amount.</source>
+        <translation>This investor already has a project like this: %1. A project counts once, for the first event where it was signed; an expansion is entered as its own project of type expansion with only the added amount.</translation>
+    </message>
+    <message>
+        <source>Expansion: enter only the added investment, not the total.</source>
+        <translation>Expansion: enter only the added investment, not the total.</translation>
     </message>
 </context>
 <context>
@@ -442,8 +595,32 @@
         <translation>Projects</translation>
     </message>
     <message>
+        <source>Needs follow-up:</source>
+        <translation>Needs follow-up:</translation>
+    </message>
+    <message>
+        <source>Red or amber</source>
+        <translation>Red or amber</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Amber</translation>
+    </message>
+    <message>
         <source>Add progress…</source>
         <translation>Add progress…</translation>
+    </message>
+    <message>
+        <source>Progress log…</source>
+        <translation>Progress log…</translation>
+    </message>
+    <message>
+        <source>See, edit and delete the project&apos;s progress entries</source>
+        <translation>See, edit and delete the project&apos;s progress entries</translation>
     </message>
     <message>
         <source>Progress log</source>
@@ -617,6 +794,61 @@
     <message>
         <source>User is required.</source>
         <translation>User is required.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Project follow-up</source>
+        <translation>Project follow-up</translation>
+    </message>
+    <message>
+        <source>Amber after, without a progress entry:</source>
+        <translation>Amber after, without a progress entry:</translation>
+    </message>
+    <message>
+        <source>Red after, without a progress entry:</source>
+        <translation>Red after, without a progress entry:</translation>
+    </message>
+    <message>
+        <source>A project with no entry counts from its signing date; terminated projects and those at target output are never flagged. Shared by everyone using this ledger.</source>
+        <translation>A project with no entry counts from its signing date; terminated projects and those at target output are never flagged. Shared by everyone using this ledger.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Window language:</source>
+        <translation>Window language:</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program starts again.</source>
+        <translation>A new language applies when the program starts again.</translation>
+    </message>
+    <message>
+        <source>Red must come at or after amber: %1 months is less than %2.</source>
+        <translation>Red must come at or after amber: %1 months is less than %2.</translation>
     </message>
 </context>
 <context>

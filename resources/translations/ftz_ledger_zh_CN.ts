@@ -242,6 +242,10 @@
         <translation>单位名录(&amp;U)…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
@@ -256,6 +260,10 @@
     <message>
         <source>(open a tab first)</source>
         <translation>（请先打开一个标签页）</translation>
+    </message>
+    <message>
+        <source>Monthly progress report of key projects…</source>
+        <translation>重点项目月度进展报表…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -382,6 +390,105 @@
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <source>Contracted investment by industry field (万元)</source>
+        <translation>各产业领域签约金额（万元）</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>各推进阶段项目数</translation>
+    </message>
+    <message>
+        <source>Projects signed per month</source>
+        <translation>每月签约项目数</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议活动</translation>
+    </message>
+    <message>
+        <source>Cases by recognition level</source>
+        <translation>案例（按认定层级）</translation>
+    </message>
+    <message>
+        <source>Funds arrived against contracted (万元)</source>
+        <translation>资金到位情况（万元）</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>需跟进</translation>
+    </message>
+    <message>
+        <source>Projects by stage (count · contracted 万元)</source>
+        <translation>项目推进阶段（个数 · 签约金额 万元）</translation>
+    </message>
+    <message>
+        <source>Red and amber projects (double-click to open)</source>
+        <translation>红色和黄色预警项目（双击打开）</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>No entry since</source>
+        <translation>最近进展日期</translation>
+    </message>
+    <message>
+        <source>Overview as of %1</source>
+        <translation>总览（截至 %1）</translation>
+    </message>
+    <message>
+        <source>Meetings in %1</source>
+        <translation>%1 年会议活动</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 场</translation>
+    </message>
+    <message>
+        <source>Red: %1 projects</source>
+        <translation>红色：%1 个项目</translation>
+    </message>
+    <message>
+        <source>Amber: %1 projects</source>
+        <translation>黄色：%1 个项目</translation>
+    </message>
+    <message>
+        <source>%1 of %2 arrived (%3%)</source>
+        <translation>签约 %2，已到位 %1（%3%）</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄色</translation>
+    </message>
+</context>
+<context>
     <name>ProgressForm</name>
     <message>
         <source>Reason for termination</source>
@@ -416,23 +523,69 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>This project no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该项目已不存在。</translation>
     </message>
     <message>
         <source>Progress log of %1 — stage now: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的进展记录 — 当前阶段：%2</translation>
     </message>
     <message>
         <source>Progress log — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>进展记录 — %1</translation>
     </message>
     <message>
-        <source>Delete the progress entry of %1 (“%2”)? The stage goes back to the previous entry&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>Delete the progress entry of %1 (“%2”)? The stage follows the entries left.</source>
+        <translation>确定删除 %1 的进展记录（“%2”）？项目阶段将按剩余的进展记录确定。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReportDialog</name>
+    <message>
+        <source>Monthly progress report of key projects</source>
+        <translation>重点项目月度进展报表</translation>
+    </message>
+    <message>
+        <source>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</source>
+        <translation>逐个项目列出月初和月末所处阶段、当月进展情况以及需协调解决的问题。</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save the monthly progress report</source>
+        <translation>保存月度进展报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>This investor already has a project like this: %1. A project counts once, for the first event where it was signed; an expansion is entered as its own project of type expansion with only the added amount.</source>
+        <translation>该投资方已有类似项目：%1。同一项目只统计一次，计入首次签约的活动；增资扩产请另行录入为“增资扩产”类型的项目，只填写新增金额。</translation>
+    </message>
+    <message>
+        <source>Expansion: enter only the added investment, not the total.</source>
+        <translation>增资扩产：只填写新增投资额，不填总额。</translation>
     </message>
 </context>
 <context>
@@ -442,8 +595,32 @@
         <translation>重点项目</translation>
     </message>
     <message>
+        <source>Needs follow-up:</source>
+        <translation>需跟进：</translation>
+    </message>
+    <message>
+        <source>Red or amber</source>
+        <translation>红色或黄色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
         <source>Add progress…</source>
         <translation>添加进展…</translation>
+    </message>
+    <message>
+        <source>Progress log…</source>
+        <translation>进展记录…</translation>
+    </message>
+    <message>
+        <source>See, edit and delete the project&apos;s progress entries</source>
+        <translation>查看、修改和删除项目的进展记录</translation>
     </message>
     <message>
         <source>Progress log</source>
@@ -617,6 +794,61 @@
     <message>
         <source>User is required.</source>
         <translation>用户名为必填项。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Project follow-up</source>
+        <translation>项目跟进</translation>
+    </message>
+    <message>
+        <source>Amber after, without a progress entry:</source>
+        <translation>无进展记录超过以下时间标黄：</translation>
+    </message>
+    <message>
+        <source>Red after, without a progress entry:</source>
+        <translation>无进展记录超过以下时间标红：</translation>
+    </message>
+    <message>
+        <source>A project with no entry counts from its signing date; terminated projects and those at target output are never flagged. Shared by everyone using this ledger.</source>
+        <translation>没有进展记录的项目从签约日期起算；已终止和已达产的项目不作标记。此设置对使用本台账的所有人生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Window language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program starts again.</source>
+        <translation>更改语言后需重新启动程序才能生效。</translation>
+    </message>
+    <message>
+        <source>Red must come at or after amber: %1 months is less than %2.</source>
+        <translation>标红时限不能短于标黄时限：%1 个月少于 %2 个月。</translation>
     </message>
 </context>
 <context>
