@@ -16,7 +16,7 @@ from desktop.tabs.base import RecordTab
 from desktop.widgets.detail_panel import DetailHtml
 from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.form_parts import enum_items
-from desktop.widgets.formatting import date_text, enum_text
+from desktop.widgets.formatting import caption_text, date_text, enum_text
 
 
 class CasesTab(RecordTab):
@@ -31,8 +31,8 @@ class CasesTab(RecordTab):
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:
             categories = [(k["name"], k["id"]) for k in reference_items(conn, "case_category")]
-        bar.add_choice("category_id", label("case.category") + ":", categories)
-        bar.add_choice("province", label("case.scope") + ":", enum_items(CaseScope))
+        bar.add_choice("category_id", caption_text("case.category"), categories)
+        bar.add_choice("province", caption_text("case.scope"), enum_items(CaseScope))
 
     def make_form(self, record_id: int | None) -> CaseForm:
         return CaseForm(self.db, record_id, self)

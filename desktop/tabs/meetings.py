@@ -15,7 +15,7 @@ from desktop.dialogs.meeting_form import MeetingForm
 from desktop.tabs.base import RecordTab
 from desktop.widgets.detail_panel import DetailHtml
 from desktop.widgets.filter_bar import FilterBar
-from desktop.widgets.formatting import amount_text, date_text, enum_text
+from desktop.widgets.formatting import amount_text, caption_text, date_text, enum_text
 
 
 class MeetingsTab(RecordTab):
@@ -30,7 +30,7 @@ class MeetingsTab(RecordTab):
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:
             kinds = [(k["name"], k["id"]) for k in reference_items(conn, "meeting_kind")]
-        bar.add_choice("kind_id", label("meeting.kind") + ":", kinds)
+        bar.add_choice("kind_id", caption_text("meeting.kind"), kinds)
 
     def extra_actions(self) -> list[QAction]:
         action = QAction(self.tr("New project signed here…"), self)

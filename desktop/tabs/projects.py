@@ -15,7 +15,6 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from db.enums import Province, Stage
-from db.labels import label
 from db.queries import follow_up
 from db.queries.choices import reference_items
 from db.queries.details import project_detail
@@ -27,7 +26,7 @@ from desktop.tabs.base import RecordTab
 from desktop.widgets.detail_panel import DetailHtml
 from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.form_parts import enum_items
-from desktop.widgets.formatting import amount_text, date_text, enum_text
+from desktop.widgets.formatting import amount_text, caption_text, date_text, enum_text
 
 FOLLOW_UP_COLOURS = {follow_up.AMBER: QColor("#FFE699"), follow_up.RED: QColor("#F8B4B4")}
 
@@ -64,9 +63,9 @@ class ProjectsTab(RecordTab):
     def add_filters(self, bar: FilterBar) -> None:
         with self.db.read() as conn:
             fields = [(k["name"], k["id"]) for k in reference_items(conn, "industry_field")]
-        bar.add_choice("field_id", label("project.field") + ":", fields)
-        bar.add_choice("stage", label("project.stage") + ":", enum_items(Stage))
-        bar.add_choice("province", label("unit.province") + ":", enum_items(Province))
+        bar.add_choice("field_id", caption_text("project.field"), fields)
+        bar.add_choice("stage", caption_text("project.stage"), enum_items(Stage))
+        bar.add_choice("province", caption_text("unit.province"), enum_items(Province))
         bar.add_choice(
             "follow_up",
             self.tr("Needs follow-up:"),

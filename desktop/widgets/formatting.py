@@ -55,3 +55,8 @@ def cell_text(kind: str, value: Any) -> str:
     if kind.startswith("enum:"):
         return enum_text(kind.split(":", 1)[1], value)
     return str(value)
+
+
+def caption_text(key: str) -> str:
+    """A field's label as the caption before a box: 推进阶段： / Stage:"""
+    return label(key) + ("：" if current_language() == "zh" else ":")
