@@ -9,7 +9,6 @@ from collections import Counter
 from sqlalchemy import Connection
 
 from db.enums import STAGE_ORDER, Stage
-from db.errors import LedgerError
 from db.labels import label
 from db.queries.progress_report import MonthRow, month_rows
 from desktop.reports.convert import enum_name, total
@@ -35,9 +34,7 @@ WIDTHS = (8, 32, 26, 14, 14, 14, 10, 10, 44, 30)
 def build(
     conn: Connection, options: ReportOptions, ctx: ReportContext
 ) -> tuple[str, list[SheetPlan]]:
-    if options.month is None:
-        raise LedgerError(word("err.need_month", ctx.lang))
-    month = options.month
+    month = options.month or ctx.today  # no month asked for: this month
     rows = month_rows(conn, month)
     title = word("title.progress_of", ctx.lang, year=month.year, month=month.month)
     return title, [progress_sheet(title, rows, month, ctx), counts_sheet(title, rows, ctx)]

@@ -139,10 +139,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "--meeting: “{value}” is not a meeting id.",
     ),
     "err.bad_column": ("未知的列：{key}", "Unknown column: {key}"),
-    "err.need_month": (
-        "推进情况月报须指定月份（--month YYYY-MM）。",
-        "The monthly progress report needs a month (--month YYYY-MM).",
-    ),
     "err.bad_month": (
         "--month：“{value}”不是月份（格式 YYYY-MM）。",
         "--month: “{value}” is not a month (YYYY-MM).",

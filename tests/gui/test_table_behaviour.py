@@ -16,7 +16,7 @@ def _column_texts(tab, key: str) -> list[str]:
 
 def test_four_tabs_show_the_sample_records(demo_window):
     titles = [demo_window.tabs.tabText(i) for i in range(demo_window.tabs.count())]
-    assert titles == ["Meetings", "Cases", "Projects", "Alliances"]
+    assert titles == ["Overview", "Meetings", "Cases", "Projects", "Alliances"]
     counts = {t.kind: t.model.rowCount() for t in demo_window.record_tabs()}
     assert counts["projects"] == 10
     assert counts["meetings"] >= 1 and counts["cases"] >= 5 and counts["alliances"] == 2

@@ -126,7 +126,16 @@ def test_ledger_charts_and_stage_counts(demo_db, tmp_path):
     titles = {c.title.tx.rich.p[0].r[0].t for c in charts_ws._charts}
     assert titles == {"签约金额（按产业领域）", "项目数（按推进阶段）"}
     stage_rows = {r[0]: r[1] for r in charts_ws.iter_rows(min_row=3, values_only=True)}
-    assert stage_rows["签约"] == 10 and stage_rows["终止"] == 0
+    with demo_db.read() as conn:
+        by_stage = dict(
+            conn.execute(
+                select(Project.stage, func.count())
+                .where(Project.deleted_at.is_(None))
+                .group_by(Project.stage)
+            ).all()
+        )
+    assert stage_rows["签约"] == by_stage["signed"] and stage_rows["落地"] == by_stage["registered"]
+    assert stage_rows["终止"] == 0 and stage_rows["合计"] == 10
     field_rows = [r for r in charts_ws.iter_rows(min_row=4, max_row=6, values_only=True)]
     assert {r[0] for r in field_rows} == {"先进材料", "智能装备", "新能源"}
     assert _sum(r[2] for r in field_rows) == db_total(demo_db, Project.investment)
