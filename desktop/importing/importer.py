@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from db.backup import backup_before_import
 from db.engine import Database
 from db.errors import LedgerError, ValidationError
 from db.messages import msg
@@ -74,6 +75,9 @@ def run_import(
     report.problems.extend(missing_columns(sheet))
     if report.problems:
         return report
+    if not options.dry_run:
+        # A large import gets a copy to go back to (raises LedgerError if it can't).
+        backup_before_import(db, rows=len(sheet.rows))
     try:
         with db.write() as session:
             _import_rows(session, sheet, options, report)

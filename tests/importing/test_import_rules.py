@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from sqlalchemy import func, select
 
 from db.enums import Stage, UnitKind
@@ -313,3 +314,21 @@ def test_project_created_with_its_first_progress_entry_reports_both_problems(db)
         )
         assert good.stage == Stage.PRODUCTION and good.last_progress_date == date(2025, 1, 1)
         assert [e.stage for e in good.progress] == [Stage.PRODUCTION]
+
+
+@pytest.mark.sqlite_only  # a server is backed up by its administrator, not the program
+def test_a_large_import_backs_the_ledger_up_first_and_a_small_one_does_not(db, tmp_path):
+    backups = db.path.parent / "backups"
+    _import(db, projects_book(tmp_path / "small.xlsx", 5))
+    assert not list(backups.glob("*import*"))
+    _import(db, projects_book(tmp_path / "large.xlsx", 150), dry_run=True)
+    assert not list(backups.glob("*import*"))
+    _sheet, report = _import(db, projects_book(tmp_path / "large.xlsx", 150))
+    assert report.written and report.added == 145  # the first five were there already
+    copies = list(backups.glob("*import*"))
+    assert len(copies) == 1
+    import sqlite3
+
+    copy = sqlite3.connect(copies[0])
+    assert copy.execute("SELECT count(*) FROM project").fetchone() == (5,)  # before the import
+    copy.close()
