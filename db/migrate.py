@@ -21,7 +21,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # Tables the models do not describe on purpose: SQLite's FTS5 index and its shadow
 # tables, kept by triggers (migration 0002).
-UNMODELLED_PREFIXES = ("project_fts",)
+UNMODELLED_PREFIXES = ("project_fts",)  # also project_fts_chars and _positions (0003)
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001

@@ -132,6 +132,7 @@ REFERENCE_MODELS: dict[str, type[ReferenceMixin]] = {
 
 class Unit(RecordMixin, Base):
     __tablename__ = "unit"
+    __table_args__ = (Index("ix_unit_live_name", "deleted_at", "name"),)
 
     name: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
     short_name: Mapped[str | None] = mapped_column(String(NAME_MAX), index=True)
@@ -149,6 +150,7 @@ class Meeting(RecordMixin, Base):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="end_after_start"),
         Index("ix_meeting_start_date", "start_date"),
+        Index("ix_meeting_live_start", "deleted_at", "start_date"),
     )
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
@@ -237,6 +239,7 @@ class Case(RecordMixin, Base):
         CheckConstraint(
             "recognition_batch IS NULL OR recognition_batch >= 1", name="batch_positive"
         ),
+        Index("ix_case_record_live_launch", "deleted_at", "launch_date"),
     )
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
@@ -303,6 +306,11 @@ class Project(RecordMixin, Base):
         CheckConstraint("funds_arrived >= 0", name="funds_not_negative"),
         Index("ix_project_signed_date", "signed_date"),
         Index("ix_project_investor_name_key", "investor_id", "name_key"),
+        # The lists' default sort and common filters (revision 0003).
+        Index("ix_project_live_signed", "deleted_at", "signed_date"),
+        Index("ix_project_live_stage", "deleted_at", "stage", "signed_date"),
+        Index("ix_project_live_field", "deleted_at", "field_id", "signed_date"),
+        Index("ix_project_live_investment", "deleted_at", "investment"),
     )
 
     name: Mapped[str] = mapped_column(String(TITLE_MAX))
@@ -360,6 +368,7 @@ class ProgressEntry(RecordMixin, Base):
 
 class Alliance(RecordMixin, Base):
     __tablename__ = "alliance"
+    __table_args__ = (Index("ix_alliance_live_founded", "deleted_at", "founded_date"),)
 
     name: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
     short_name: Mapped[str | None] = mapped_column(String(NAME_MAX))

@@ -1,59 +1,102 @@
-"""Bulk loads and the SQLite project search index (FTS5, migration 0002).
+"""Bulk loads and the SQLite project search indexes (FTS5, migrations 0002 and 0003).
 
-Row-by-row triggers keep the index right for ordinary writes; a bulk load of
-hundreds of thousands of rows is far faster with the triggers lifted and the index
-rebuilt in one statement afterwards.
+project_fts (trigram) finds words of three characters or more; project_fts_chars
+(one token per character) finds shorter ones as a phrase. Row-by-row triggers keep
+both right for ordinary writes; a bulk load of hundreds of thousands of rows is far
+faster with the triggers (and the table's indexes) lifted and everything rebuilt
+once afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
-TRIGGERS = (
-    "project_fts_insert",
-    "project_fts_update",
-    "project_fts_delete",
-    "project_fts_unit_renamed",
-)
+# Characters past this are left out of the short-word index (migration 0003).
+CHARS_TEXT_MAX = 1200
+
+PROJECT_TEXT = """p.name || ' ' || coalesce(p.code, '') || ' ' ||
+    coalesce(u.name || ' ' || coalesce(u.short_name, ''), '') || ' ' ||
+    coalesce(p.host_locality, '')"""
 
 
 def has_project_index(conn: Connection) -> bool:
+    return _has_table(conn, "project_fts")
+
+
+def has_chars_index(conn: Connection) -> bool:
+    return _has_table(conn, "project_fts_chars")
+
+
+def _has_table(conn: Connection, name: str) -> bool:
     return conn.dialect.name == "sqlite" and bool(
         conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project_fts'"
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ).first()
     )
 
 
+def spaced_characters(text: str | None) -> str | None:
+    """The text as project_fts_chars indexes it: every character a token."""
+    return None if text is None else " ".join(text[:CHARS_TEXT_MAX])
+
+
 @contextmanager
-def bulk_load(conn: Connection) -> Iterator[None]:
-    """Lift the index triggers for a bulk insert, then rebuild the index (same transaction)."""
+def bulk_load(conn: Connection, tables: Sequence[str] = ()) -> Iterator[None]:
+    """Lift the search index triggers (and, on SQLite, the named indexes of `tables`)
+    for a bulk insert, then rebuild them in the same transaction: building an index
+    once from sorted keys is faster than keeping it up row by row."""
+    with _lifted_indexes(conn, tables), _lifted_search_index(conn):
+        yield
+
+
+@contextmanager
+def _lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    if conn.dialect.name != "sqlite" or not tables:
+        yield
+        return
+    marks = ", ".join("?" * len(tables))
+    saved = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tuple(tables),
+    ).all()
+    for name, _sql in saved:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in saved:
+        conn.exec_driver_sql(sql)
+
+
+@contextmanager
+def _lifted_search_index(conn: Connection) -> Iterator[None]:
     if not has_project_index(conn):
         yield
         return
-    saved = [
-        row[0]
-        for row in conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'project_fts_%'"
-        )
-    ]
-    for name in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    saved = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'project_fts%'"
+    ).all()
+    for name, _sql in saved:
+        conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
     yield
     rebuild_project_index(conn)
-    for sql in saved:
+    for _name, sql in saved:
         conn.exec_driver_sql(sql)
 
 
 def rebuild_project_index(conn: Connection) -> None:
+    """Fill the search indexes from the project rows (replacing what they held)."""
+    source = f"SELECT p.id, {PROJECT_TEXT} FROM project p LEFT JOIN unit u ON u.id = p.investor_id"
     conn.exec_driver_sql("DELETE FROM project_fts")
-    conn.exec_driver_sql(
-        """INSERT INTO project_fts(rowid, text)
-        SELECT p.id, p.name || ' ' || coalesce(p.code, '') || ' ' ||
-               coalesce(u.name || ' ' || coalesce(u.short_name, ''), '') || ' ' ||
-               coalesce(p.host_locality, '')
-        FROM project p LEFT JOIN unit u ON u.id = p.investor_id"""
-    )
+    conn.exec_driver_sql(f"INSERT INTO project_fts(rowid, text) {source}")
+    if has_chars_index(conn):
+        conn.connection.driver_connection.create_function(
+            "ftz_spaced", 1, spaced_characters, deterministic=True
+        )
+        conn.exec_driver_sql("DELETE FROM project_fts_chars")
+        conn.exec_driver_sql(
+            "INSERT INTO project_fts_chars(rowid, text) "
+            "SELECT rowid, ftz_spaced(text) FROM project_fts"
+        )

@@ -16,8 +16,10 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import GenericFunction
 
-# Kinds with an FTS5 trigram index on SQLite (migration 0002).
+# Kinds with an FTS5 trigram index on SQLite (migration 0002) and, for words too
+# short for trigrams, a one-token-per-character index (migration 0003).
 FTS_TABLES = {"projects": "project_fts"}
+CHARS_TABLES = {"projects": "project_fts_chars"}
 TRIGRAM = 3
 
 
@@ -30,8 +32,19 @@ def _like_any(columns: list[ColumnElement], word: str) -> ColumnElement[bool]:
     return or_(*(col.ilike(pattern, escape="\\") for col in columns))
 
 
-def _fts_match(fts: str, id_col: ColumnElement, word: str) -> ColumnElement[bool]:
-    phrase = '"' + word.replace('"', '""') + '"'
+def _chars_phrase(word: str) -> str | None:
+    """The word as a phrase of one-character tokens ("能源" -> '"能 源"'), or None
+    when a character is one the unicode61 tokenizer drops (punctuation, spaces):
+    the phrase would then match more than the substring."""
+    if not word or not all(ch.isalnum() for ch in word):
+        return None
+    return '"' + " ".join(word) + '"'
+
+
+def _fts_match(
+    fts: str, id_col: ColumnElement, word: str, phrase: str | None = None
+) -> ColumnElement[bool]:
+    phrase = phrase or '"' + word.replace('"', '""') + '"'
     hits = (
         select(column("rowid"))
         .select_from(table(fts))
@@ -46,15 +59,25 @@ def text_matches(
     """Substring match of every word of the term over the record's text (CJK-safe).
 
     On SQLite, words of three characters or more use the FTS5 trigram index where
-    the kind has one; shorter words (the index cannot see them) and other kinds
-    use LIKE, which is case-insensitive for ASCII. PostgreSQL uses ILIKE.
+    the kind has one; shorter words use the one-token-per-character index, looked
+    up as a phrase (adjacent characters: the substring); other kinds and short
+    words with punctuation use LIKE, which is case-insensitive for ASCII (as both
+    indexes are). PostgreSQL uses ILIKE.
     """
-    fts = FTS_TABLES.get(kind) if dialect == "sqlite" else None
-    clauses = [
-        _fts_match(fts, id_col, word) if fts and len(word) >= TRIGRAM else _like_any(columns, word)
-        for word in term.split()
-    ]
-    return and_(*clauses)
+    if dialect != "sqlite":
+        return and_(*(_like_any(columns, word) for word in term.split()))
+    return and_(*(_sqlite_word(kind, id_col, columns, word) for word in term.split()))
+
+
+def _sqlite_word(
+    kind: str, id_col: ColumnElement, columns: list[ColumnElement], word: str
+) -> ColumnElement[bool]:
+    if kind in FTS_TABLES and len(word) >= TRIGRAM:
+        return _fts_match(FTS_TABLES[kind], id_col, word)
+    phrase = _chars_phrase(word)
+    if kind in CHARS_TABLES and phrase:
+        return _fts_match(CHARS_TABLES[kind], id_col, word, phrase)
+    return _like_any(columns, word)
 
 
 class names_agg(GenericFunction):  # noqa: N801 - SQL function naming
