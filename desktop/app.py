@@ -42,14 +42,21 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from desktop.main_window import MainWindow
+    from desktop.single_instance import bring_to_front, claim_database
     from desktop.startup import open_database_for_window
 
     app = make_application()
     start_language(app, getattr(args, "lang", None))
+    # A second start on the same database brings the first window forward instead.
+    claim = claim_database(args.db, app)
+    if claim is None:
+        return 0
     db = open_database_for_window(args.db, None)
     if db is None:
         return 1
     window = MainWindow(db)
+    window.instance_claim = claim
+    claim.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     if getattr(args, "smoke_test", False):
         # The installer's check: the window opened and painted; close by ourselves.

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from desktop.data_menus import add_recycle_bin, build_data_menus
 from desktop.widgets.settings import recent_databases
 
 if TYPE_CHECKING:
@@ -47,16 +48,18 @@ def build_menus(win: MainWindow) -> None:
     recent = file_menu.addMenu(QCoreApplication.translate("MainWindow", "&Recent databases"))
     recent.aboutToShow.connect(lambda: _fill_recent(win, recent))
     file_menu.addSeparator()
-    _add(
+    quit_action = _add(
         file_menu,
         QCoreApplication.translate("MainWindow", "&Quit"),
         win.close,
         QKeySequence.StandardKey.Quit,
         "quit",
     )
+    build_data_menus(win, file_menu, quit_action)
 
     edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     edit_menu.aboutToShow.connect(lambda: _fill_from_tab(win, edit_menu, "record_actions"))
+    edit_menu.aboutToShow.connect(lambda: add_recycle_bin(win, edit_menu))
 
     view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     _add(

@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.db = db
+        self.instance_claim = None  # the single-instance claim (desktop.single_instance)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
@@ -177,18 +178,37 @@ class MainWindow(QMainWindow):
 
     # --- databases -------------------------------------------------------------
     def switch_database(self, target: str) -> bool:
+        from desktop.single_instance import claim_other_database
         from desktop.startup import open_database_for_window
 
         if not self._forms_may_close():
             return False
+        claim = self.instance_claim
+        if claim is not None:
+            claim = claim_other_database(claim, target)
+            if claim is None:  # another window has it open: that one came forward
+                return False
         db = open_database_for_window(target, self)
         if db is None:
+            if claim is not None and claim is not self.instance_claim:
+                # Staying on the current database: take its claim back.
+                self.instance_claim = claim_other_database(claim, self.db.display_name())
             return False
+        self.instance_claim = claim
         self._save_state()
         old = self.db
         self._load_database(db)
         old.dispose()
         return True
+
+    def load_database(self, db: Database) -> None:
+        """Show another, already open database (after File › Restore…)."""
+        self._save_state()
+        self._load_database(db)
+
+    def forms_may_close(self) -> bool:
+        """Close the open forms, asking first about unsaved edits; False to stay."""
+        return self._forms_may_close()
 
     # --- closing and remembered state -------------------------------------------
     def _forms_may_close(self) -> bool:

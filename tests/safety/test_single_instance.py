@@ -148,3 +148,28 @@ def test_switching_to_a_database_open_elsewhere_is_refused(qtbot, tmp_path: Path
     finally:
         holder.kill()
         mine.release()
+
+
+def test_second_start_of_the_program_brings_the_first_forward(tmp_path: Path):
+    """The real entry point: `ftz-ledger --db X` while X is open elsewhere exits 0
+    without opening the file, after the first window was asked to come forward."""
+    import os
+
+    target = str(tmp_path / "ledger.sqlite3")
+    holder = python(HOLDER, target)
+    try:
+        assert holder.stdout.readline().strip() == "claimed"
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        second = subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", target, "--smoke-test"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert second.returncode == 0, second.stderr
+        assert holder.stdout.readline().strip() == "raised"
+        assert not Path(target).exists()  # the second start never opened the ledger
+    finally:
+        holder.kill()
+        holder.communicate()

@@ -1,0 +1,102 @@
+"""Menu entries that move whole sets of records: import, back up, restore, the
+recycle bin, and the office server (connect, copy records to it).
+
+Kept apart from main_menus.py so the record menus stay short; build_data_menus()
+adds its entries to the File and Edit menus main_menus made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataMenus", text)
+
+
+def build_data_menus(win: MainWindow, file_menu: QMenu, before_quit) -> None:
+    """File: Import…, Back up now…, Restore…, Connect to server…, Copy records to server…"""
+    entries = [
+        ("import", _tr("&Import from Excel…"), lambda: import_records(win)),
+        (None, None, None),
+        ("backup", _tr("&Back up now…"), lambda: back_up(win)),
+        ("restore", _tr("&Restore from backup…"), lambda: restore(win)),
+        (None, None, None),
+        ("connect_server", _tr("&Connect to server…"), lambda: connect_server(win)),
+        ("copy_to_server", _tr("Copy records to &server…"), lambda: copy_to_server(win)),
+        (None, None, None),
+    ]
+    for name, text, slot in entries:
+        if name is None:
+            file_menu.insertSeparator(before_quit)
+            continue
+        action = file_menu.addAction(text)
+        file_menu.insertAction(before_quit, action)
+        action.setObjectName(f"menu_{name}")
+        action.triggered.connect(slot)
+
+
+def add_recycle_bin(win: MainWindow, edit_menu: QMenu) -> None:
+    """Edit › Recycle bin… (the Edit menu is refilled from the tab each time it opens)."""
+    edit_menu.addSeparator()
+    action = edit_menu.addAction(_tr("Recycle &bin…"))
+    action.setObjectName("menu_recycle_bin")
+    action.triggered.connect(lambda: recycle_bin(win))
+
+
+def import_records(win: MainWindow) -> None:
+    from desktop.dialogs.import_wizard import ImportWizard
+
+    kind = getattr(win.current_tab(), "kind", None)  # start on the tab's own kind
+    wizard = ImportWizard(win.db, kind=kind, parent=win)
+    wizard.finished.connect(lambda _r: win.refresh_all())
+    win.tool_dialog = wizard
+    wizard.open()
+
+
+def back_up(win: MainWindow) -> None:
+    from desktop.dialogs.backup_restore import back_up_now
+
+    back_up_now(win.db, win)
+
+
+def restore(win: MainWindow) -> None:
+    from desktop.dialogs.backup_restore import restore_from_backup
+
+    if not win.forms_may_close():
+        return
+    restored = restore_from_backup(win.db, win)
+    if restored is not None:  # the old database is already disposed
+        win.load_database(restored)
+
+
+def recycle_bin(win: MainWindow) -> None:
+    from desktop.dialogs.recycle_bin import RecycleBinDialog
+
+    dialog = RecycleBinDialog(win.db, win)
+    dialog.changed.connect(win.refresh_all)
+    win.tool_dialog = dialog
+    dialog.open()
+
+
+def connect_server(win: MainWindow) -> None:
+    from desktop.dialogs.connect_server import ConnectServerDialog
+
+    dialog = ConnectServerDialog(win)
+    dialog.accepted.connect(lambda: win.switch_database(dialog.target()))
+    win.tool_dialog = dialog
+    dialog.open()
+
+
+def copy_to_server(win: MainWindow) -> None:
+    from desktop.dialogs.copy_to_server import CopyToServerDialog
+
+    dialog = CopyToServerDialog(win.db, win)
+    win.tool_dialog = dialog
+    dialog.open()
