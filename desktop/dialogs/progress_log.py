@@ -109,6 +109,15 @@ class ProgressLogDialog(QDialog):
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(bool(ids))
 
+    def is_dirty(self) -> bool:
+        """Unsaved typing in the entry form open over the log (the window asks before closing)."""
+        return self.form is not None and self.form.isVisible() and self.form.is_dirty()
+
+    def done(self, result: int) -> None:
+        if self.form is not None and self.form.isVisible():
+            self.form.done(0)
+        super().done(result)
+
     def selected_entry(self) -> dict | None:
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
