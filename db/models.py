@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -311,6 +312,12 @@ class Project(RecordMixin, Base):
         Index("ix_project_live_stage", "deleted_at", "stage", "signed_date"),
         Index("ix_project_live_field", "deleted_at", "field_id", "signed_date"),
         Index("ix_project_live_investment", "deleted_at", "investment"),
+        Index(
+            "ix_project_deleted_signed",
+            "signed_date",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(TITLE_MAX))

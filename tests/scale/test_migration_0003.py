@@ -27,6 +27,7 @@ NEW_INDEXES = {
     "ix_case_record_live_launch",
     "ix_unit_live_name",
     "ix_alliance_live_founded",
+    "ix_project_deleted_signed",
 }
 
 

@@ -19,6 +19,7 @@ keeps it right): the text is split with project_fts_positions, a table of the
 numbers 1..TEXT_MAX.
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
@@ -97,9 +98,20 @@ def _spaced(text: str | None) -> str | None:
     return None if text is None else " ".join(text[:TEXT_MAX])
 
 
+# The recycle bin's projects, newest first: only the deleted rows are in it.
+DELETED = sa.text("deleted_at IS NOT NULL")
+
+
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    op.create_index(
+        "ix_project_deleted_signed",
+        "project",
+        ["signed_date"],
+        sqlite_where=DELETED,
+        postgresql_where=DELETED,
+    )
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
@@ -115,5 +127,6 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS project_fts_chars_{event}")
         op.execute("DROP TABLE IF EXISTS project_fts_chars")
         op.execute("DROP TABLE IF EXISTS project_fts_positions")
+    op.drop_index("ix_project_deleted_signed", table_name="project")
     for name, table, _columns in reversed(INDEXES):
         op.drop_index(name, table_name=table)

@@ -1,0 +1,119 @@
+"""The list queries a tab runs are served by indexes (EXPLAIN QUERY PLAN).
+
+Each list's ids query (`lists.list_ids`) is captured as SQLite receives it and
+explained: its own table must never be scanned row by row, and the default sort
+must come from walking an index in order (no sort of the whole table).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import event, select
+
+from db.engine import Database
+from db.models import IndustryField, Meeting, MeetingKind
+from db.queries import lists
+from db.queries.lists import ListFilter
+from tests import factories as f
+
+pytestmark = pytest.mark.sqlite_only
+
+TABLES = {
+    "projects": "project",
+    "meetings": "meeting",
+    "cases": "case_record",
+    "units": "unit",
+    "alliances": "alliance",
+}
+
+
+def _plan_of_ids_query(db: Database, kind: str, flt: ListFilter, sort=None) -> list[str]:
+    """Run list_ids, capture its SELECT and return SQLite's plan for it."""
+    captured: list[tuple[str, tuple]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        captured.append((statement, parameters))
+
+    with db.read() as conn:
+        event.listen(conn, "before_cursor_execute", remember)
+        lists.list_ids(conn, kind, flt, sort)
+        event.remove(conn, "before_cursor_execute", remember)
+        (statement, parameters), *_rest = captured
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+    return [row[-1] for row in rows]
+
+
+def _whole_sorts(plan: list[str]) -> list[str]:
+    """Plan lines sorting every row found (a sort of ties only, 'RIGHT PART', is fine)."""
+    return [line for line in plan if "TEMP B-TREE FOR ORDER BY" in line]
+
+
+def _full_scans(plan: list[str], table: str) -> list[str]:
+    """Plan lines reading every row of the table, directly or through a whole index
+    (SQLite says SEARCH when an index narrows the rows, SCAN when it reads them all;
+    a partial index holds only the rows it was made for: walking it is no scan)."""
+    pattern = re.compile(rf"^SCAN {table}\b")
+    return [line for line in plan if pattern.search(line) and "_deleted_signed" not in line]
+
+
+@pytest.mark.parametrize("kind", list(TABLES))
+def test_default_sort_walks_an_index(demo_db, kind):
+    plan = _plan_of_ids_query(demo_db, kind, ListFilter())
+    assert not _full_scans(plan, TABLES[kind]), plan
+    assert not _whole_sorts(plan), plan
+    assert any(TABLES[kind] in line and "INDEX" in line for line in plan), plan
+
+
+def _project_filters(db: Database) -> dict[str, ListFilter]:
+    with db.read() as conn:
+        field = conn.execute(select(IndustryField.id)).scalars().first()
+        meeting = conn.execute(select(Meeting.id)).scalars().first()
+    return {
+        "stage": ListFilter(stage="signed"),
+        "field": ListFilter(field_id=field),
+        "meeting": ListFilter(meeting_id=meeting),
+        "year": ListFilter(year=2024),
+        "text (trigram)": ListFilter(text="光伏组件"),
+        "text (short word)": ListFilter(text="永川"),
+        "text (two words)": ListFilter(text="永川 光伏组件"),
+        "recycle bin": ListFilter(deleted=True),
+    }
+
+
+def test_common_project_filters_use_indexes(demo_db):
+    for name, flt in _project_filters(demo_db).items():
+        plan = _plan_of_ids_query(demo_db, "projects", flt)
+        assert not _full_scans(plan, "project"), (name, plan)
+
+
+def test_stage_and_field_filters_keep_the_default_order_from_the_index(demo_db):
+    filters = _project_filters(demo_db)
+    for name in ("stage", "field", "year"):
+        plan = _plan_of_ids_query(demo_db, "projects", filters[name])
+        assert not _whole_sorts(plan), (name, plan)
+
+
+def test_sort_by_investment_walks_an_index(demo_db):
+    plan = _plan_of_ids_query(demo_db, "projects", ListFilter(), [("investment", True)])
+    assert not _full_scans(plan, "project"), plan
+    assert not _whole_sorts(plan), plan
+
+
+def test_meeting_kind_filter_uses_an_index(demo_db):
+    with demo_db.read() as conn:
+        kind = conn.execute(select(MeetingKind.id)).scalars().first()
+    plan = _plan_of_ids_query(demo_db, "meetings", ListFilter(kind_id=kind))
+    assert not _full_scans(plan, "meeting"), plan
+
+
+def test_a_full_scan_is_detected(db):
+    """The check itself: without the indexes, the same query shows a full scan and a sort."""
+    with db.write() as s:
+        f.enterprise(s)
+    with db.engine.begin() as conn:
+        for name in ("live_signed", "live_stage", "live_field", "live_investment", "deleted_at"):
+            conn.exec_driver_sql(f"DROP INDEX ix_project_{name}")
+    plan = _plan_of_ids_query(db, "projects", ListFilter())
+    assert _full_scans(plan, "project"), plan
