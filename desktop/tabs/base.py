@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -71,7 +72,7 @@ class RecordTab(QWidget):
         self._make_actions()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self._make_side_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
@@ -218,7 +219,24 @@ class RecordTab(QWidget):
     def _row_changed(self, current, _previous) -> None:
         self._show_detail(self.model.id_at(current.row()) if current.isValid() else None)
 
+    def _make_side_panel(self) -> QTabWidget:
+        """Details and History of the selected record; History loads only when shown."""
+        from desktop.dialogs.history import HistoryView
+
+        self.history = HistoryView(self.db, self)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("side_tabs")
+        self.side_tabs.addTab(self.detail, self.tr("Details"))
+        self.side_tabs.addTab(self.history, self.tr("History"))
+        self.side_tabs.currentChanged.connect(lambda _i: self._show_history(self.selected_id()))
+        return self.side_tabs
+
+    def _show_history(self, record_id: int | None) -> None:
+        if self.side_tabs.currentWidget() is self.history:
+            self.history.show_record(self.kind, record_id)
+
     def _show_detail(self, record_id: int | None) -> None:
+        self._show_history(record_id)
         if record_id is None:
             self.detail.show_nothing()
             return

@@ -101,3 +101,34 @@ def test_import_opens_the_wizard_on_the_current_tab_kind(make_window, demo_db):
     assert type(wizard).__name__ == "ImportWizard"
     assert wizard.page(wizard.startId()).current_kind() == "projects"
     wizard.reject()
+
+
+def test_history_tab_beside_the_details_shows_who_changed_what(make_window, demo_db, qtbot):
+    window = make_window(demo_db)
+    tab = window.show_tab("projects")
+    tab.select_row(0)
+    project_id = tab.selected_id()
+    with demo_db.write() as s:
+        project = s.get(projects.Project, project_id)
+        old_name = project.name
+        data = projects.ProjectData(
+            name=old_name + "（二期）",
+            investor_id=project.investor_id,
+            investor_origin=project.investor_origin,
+            field_id=project.field_id,
+            project_type=project.project_type,
+            investment=project.investment,
+            signed_date=project.signed_date,
+            meeting_id=project.meeting_id,
+            code=project.code,
+            is_sample=True,
+            host_locality=project.host_locality,
+        )
+        projects.update(s, project_id, data)
+    tab.refresh()
+    tab.select_row(tab.model.row_of(project_id))
+    assert tab.history.entries == []  # not loaded while hidden
+    tab.side_tabs.setCurrentWidget(tab.history)
+    assert len(tab.history.entries) == 2  # created, then renamed
+    changes = {c.old: c.new for c in tab.history.entries[-1].changes}
+    assert changes[old_name] == old_name + "（二期）"
