@@ -59,6 +59,8 @@ def shoot_tabs(app, db, out: Path, lang: str) -> list[Path]:
         window.tabs.setCurrentWidget(overview)
         app.processEvents()
         written.append(_grab(window, out / f"overview.{lang}.png"))
+        if lang == "zh":  # the picture the README and issue 6 name
+            written.append(_grab(window, out / "overview.png"))
     for tab in window.record_tabs():
         window.show_tab(tab.kind)
         tab.view.resizeColumnsToContents()
