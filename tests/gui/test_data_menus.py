@@ -130,5 +130,5 @@ def test_history_tab_beside_the_details_shows_who_changed_what(make_window, demo
     assert tab.history.entries == []  # not loaded while hidden
     tab.side_tabs.setCurrentWidget(tab.history)
     assert len(tab.history.entries) == 2  # created, then renamed
-    changes = {c.old: c.new for c in tab.history.entries[-1].changes}
+    changes = {c.old: c.new for c in tab.history.entries[0].changes}  # newest first
     assert changes[old_name] == old_name + "（二期）"
