@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import FieldError
 from db.labels import enum_label
-from desktop.widgets.formatting import amount_text
+from desktop.widgets.formatting import amount_text, date_edit_format
 
 EMPTY_DATE = QDate(1899, 12, 31)  # the "no date" value, shown blank
 
@@ -37,7 +37,7 @@ class DateField(QDateEdit):
     def __init__(self, parent: QWidget | None = None, *, optional: bool = True) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(date_edit_format())
         self.setMaximumDate(QDate(2100, 12, 31))
         if optional:
             self.setMinimumDate(EMPTY_DATE)

@@ -693,6 +693,14 @@
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>Move the %1 “%2” to the recycle bin?</source>
         <translation>Move the %1 “%2” to the recycle bin?</translation>
     </message>

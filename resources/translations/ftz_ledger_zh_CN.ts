@@ -693,6 +693,14 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
         <source>Move the %1 “%2” to the recycle bin?</source>
         <translation>确定将%1“%2”移入回收站？</translation>
     </message>
@@ -824,11 +832,11 @@
     </message>
     <message>
         <source>Amber after, without a progress entry:</source>
-        <translation>无进展记录超过以下时间标黄：</translation>
+        <translation>黄色预警：无进展记录超过</translation>
     </message>
     <message>
         <source>Red after, without a progress entry:</source>
-        <translation>无进展记录超过以下时间标红：</translation>
+        <translation>红色预警：无进展记录超过</translation>
     </message>
     <message>
         <source>A project with no entry counts from its signing date; terminated projects and those at target output are never flagged. Shared by everyone using this ledger.</source>
