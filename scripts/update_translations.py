@@ -85,7 +85,7 @@ def read_messages(ts: Path) -> list[Message]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            text = (translation.text or "") if translation is not None else ""
+            text = _translation_text(translation)
             kind = translation.get("type", "") if translation is not None else "unfinished"
             out.append(
                 Message(
@@ -97,6 +97,15 @@ def read_messages(ts: Path) -> list[Message]:
                 )
             )
     return out
+
+
+def _translation_text(translation: ET.Element | None) -> str:
+    if translation is None:
+        return ""
+    forms = translation.findall("numerusform")
+    if forms:
+        return "|".join(f.text or "" for f in forms) if all(f.text for f in forms) else ""
+    return translation.text or ""
 
 
 def unfinished(ts: Path) -> list[Message]:
@@ -118,7 +127,11 @@ def fill(ts: Path, translate) -> int:
                 continue
             text = translate(name, message.findtext("source") or "", message.findtext("comment"))
             if text:
-                translation.text = text
+                forms = translation.findall("numerusform")
+                # A plural message (tr(..., n)) gets the text in each form; the English
+                # catalogue's "%n meeting(s)" can then be split by hand into its two forms.
+                for target in forms or [translation]:
+                    target.text = text
                 del translation.attrib["type"]
                 filled += 1
     if filled:
