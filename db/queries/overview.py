@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, extract, func, select
+from sqlalchemy import Connection, case, extract, func, select
 
 from db.enums import STAGE_ORDER, Recognition, Stage
 from db.models import Case, IndustryField, Meeting, Project
@@ -53,23 +53,96 @@ def cases_by_recognition(conn: Connection) -> dict[Recognition, int]:
     return {level: found.get(level, 0) for level in Recognition}
 
 
-def projects_by_stage(conn: Connection) -> list[StageFigure]:
-    """Live projects per stage in workflow order, with contracted and arrived amounts."""
-    query = (
+@dataclass
+class ProjectTotals:
+    """Live projects counted and summed per (stage, field, follow-up level): one scan
+    of the table gives the stage figures, the field chart and the warning counts."""
+
+    rows: list[tuple[Stage, int, str, int, Decimal, Decimal]]
+
+
+def project_totals(conn: Connection, today: date) -> ProjectTotals:
+    limits = follow_up.thresholds(conn)
+    level = case(
+        (follow_up.condition(follow_up.RED, today, limits), follow_up.RED),
+        (follow_up.condition(follow_up.AMBER, today, limits), follow_up.AMBER),
+        else_="",
+    )
+    # Grouped in an outer query: PostgreSQL refuses a GROUP BY on a CASE whose bound
+    # dates are separate parameters from the select list's.
+    inner = (
         select(
             Project.stage,
-            func.count(Project.id),
-            func.coalesce(func.sum(Project.investment), 0),
-            func.coalesce(func.sum(Project.funds_arrived), 0),
+            Project.field_id,
+            level.label("level"),
+            Project.investment,
+            Project.funds_arrived,
         )
         .where(Project.deleted_at.is_(None))
-        .group_by(Project.stage)
+        .subquery()
     )
-    found = {
-        Stage(s): (n, Decimal(inv), Decimal(funds)) for s, n, inv, funds in conn.execute(query)
-    }
-    zero = (0, Decimal(0), Decimal(0))
-    return [StageFigure(s, *found.get(s, zero)) for s in STAGES]
+    query = select(
+        inner.c.stage,
+        inner.c.field_id,
+        inner.c.level,
+        func.count(),
+        func.coalesce(func.sum(inner.c.investment), 0),
+        func.coalesce(func.sum(inner.c.funds_arrived), 0),
+    ).group_by(inner.c.stage, inner.c.field_id, inner.c.level)
+    return ProjectTotals(
+        [(Stage(s), f, lv, n, Decimal(i), Decimal(a)) for s, f, lv, n, i, a in conn.execute(query)]
+    )
+
+
+def stage_figures(totals: ProjectTotals) -> list[StageFigure]:
+    """Per stage in workflow order: count, contracted and arrived amounts."""
+    out = {s: StageFigure(s, 0, Decimal(0), Decimal(0)) for s in STAGES}
+    for stage, _field, _level, n, investment, funds in totals.rows:
+        f = out[stage]
+        f.count, f.investment, f.funds_arrived = (
+            f.count + n,
+            f.investment + investment,
+            f.funds_arrived + funds,
+        )
+    return list(out.values())
+
+
+def field_figures(conn: Connection, totals: ProjectTotals) -> list[dict[str, Any]]:
+    """Industry fields with projects, in their order: id, name, count, investment."""
+    sums: dict[int, list] = {}
+    for _stage, field_id, _level, n, investment, _funds in totals.rows:
+        entry = sums.setdefault(field_id, [0, Decimal(0)])
+        entry[0] += n
+        entry[1] += investment
+    query = select(IndustryField.id, ref_name(IndustryField).label("name")).order_by(
+        IndustryField.sort_order, IndustryField.id
+    )
+    return [
+        {"id": fid, "name": name, "count": sums[fid][0], "investment": sums[fid][1]}
+        for fid, name in conn.execute(query)
+        if fid in sums
+    ]
+
+
+def stalled_figures(totals: ProjectTotals) -> dict[str, int]:
+    """How many live projects are red and how many amber (amber excludes red)."""
+    out = {follow_up.RED: 0, follow_up.AMBER: 0}
+    for _stage, _field, level, n, _inv, _funds in totals.rows:
+        if level in out:
+            out[level] += n
+    return out
+
+
+def projects_by_stage(conn: Connection, today: date | None = None) -> list[StageFigure]:
+    return stage_figures(project_totals(conn, today or date.today()))
+
+
+def investment_by_field(conn: Connection, today: date | None = None) -> list[dict[str, Any]]:
+    return field_figures(conn, project_totals(conn, today or date.today()))
+
+
+def stalled_counts(conn: Connection, today: date) -> dict[str, int]:
+    return stalled_figures(project_totals(conn, today))
 
 
 def funds_totals(figures: list[StageFigure]) -> tuple[Decimal, Decimal]:
@@ -78,23 +151,6 @@ def funds_totals(figures: list[StageFigure]) -> tuple[Decimal, Decimal]:
         sum((f.investment for f in figures), Decimal(0)),
         sum((f.funds_arrived for f in figures), Decimal(0)),
     )
-
-
-def investment_by_field(conn: Connection) -> list[dict[str, Any]]:
-    """Industry fields in their order with project count and contracted investment."""
-    query = (
-        select(
-            IndustryField.id,
-            ref_name(IndustryField).label("name"),
-            func.count(Project.id).label("count"),
-            func.coalesce(func.sum(Project.investment), 0).label("investment"),
-        )
-        .join(IndustryField, IndustryField.id == Project.field_id)
-        .where(Project.deleted_at.is_(None))
-        .group_by(IndustryField.id, IndustryField.sort_order, ref_name(IndustryField))
-        .order_by(IndustryField.sort_order, IndustryField.id)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def signings_per_month(conn: Connection, year: int) -> list[int]:
@@ -128,18 +184,6 @@ def latest_year(conn: Connection, today: date) -> int:
     ]
     years = [d.year for d in latest if d is not None]
     return max(years) if years else today.year
-
-
-def stalled_counts(conn: Connection, today: date) -> dict[str, int]:
-    """How many live projects are red and how many amber (amber excludes red)."""
-    limits = follow_up.thresholds(conn)
-    out = {}
-    for which in (follow_up.RED, follow_up.AMBER):
-        query = select(func.count(Project.id)).where(
-            Project.deleted_at.is_(None), follow_up.condition(which, today, limits)
-        )
-        out[which] = conn.execute(query).scalar_one()
-    return out
 
 
 def stalled_projects(

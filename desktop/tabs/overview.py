@@ -262,10 +262,11 @@ class OverviewTab(QWidget):
             year = self.year.currentData() or self.today.year
             meetings = overview.meetings_in_year(conn, year)
             cases = overview.cases_by_recognition(conn)
-            stages = overview.projects_by_stage(conn)
-            fields = overview.investment_by_field(conn)
+            totals = overview.project_totals(conn, self.today)  # one scan of the projects
+            stages = overview.stage_figures(totals)
+            fields = overview.field_figures(conn, totals)
+            counts = overview.stalled_figures(totals)
             months = overview.signings_per_month(conn, year)
-            counts = overview.stalled_counts(conn, self.today)
             stalled = overview.stalled_projects(conn, self.today)
         self.heading.setText(
             QCoreApplication.translate("OverviewTab", "Overview as of %1").replace(
