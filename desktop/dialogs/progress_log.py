@@ -58,7 +58,11 @@ class ProgressLogDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_entry())
         buttons = QDialogButtonBox(self)
         self.add_button = self._button(buttons, "add", self.tr("Add…"), self.add_entry)
@@ -71,7 +75,7 @@ class ProgressLogDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(860, 420)
+        self.resize(980, 440)
         self.reload()
 
     def _button(self, box: QDialogButtonBox, name: str, text: str, slot) -> QPushButton:

@@ -116,7 +116,7 @@ class ProjectForm(RecordForm):
         self.similar.linkActivated.connect(lambda link: self.open_existing(int(link)))
         self.similar.hide()
         self.similar_ids: list[int] = []
-        self.grid.insertRow(1, "", self.similar)
+        self.grid.insertRow(1, self.similar)  # across the whole form, under the name
         self._similar_timer = QTimer(self, singleShot=True, interval=300)
         self._similar_timer.timeout.connect(self.check_similar)
         self.name.textChanged.connect(self._similar_timer.start)
