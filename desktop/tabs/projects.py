@@ -162,6 +162,17 @@ class ProjectsTab(RecordTab):
                 ("project.phone", rec["phone"]),
             ]
         )
+        warning = follow_up.level(
+            rec["stage"], rec["signed_date"], rec["last_progress_date"], self.today, self.limits
+        )
+        if warning is not None:
+            text = (
+                self.tr("Red: no progress entry for %1 months or more.")
+                if warning == follow_up.RED
+                else self.tr("Amber: no progress entry for %1 months or more.")
+            )
+            months = self.limits.red if warning == follow_up.RED else self.limits.amber
+            out.paragraph(text.replace("%1", str(months)))
         out.section(self.tr("Progress log")).table(
             ["progress.entry_date", "progress.stage", "progress.description", "progress.problems"],
             [

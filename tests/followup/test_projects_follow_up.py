@@ -61,6 +61,10 @@ def test_rows_are_coloured_by_follow_up_level(demo_window, demo_db):
     assert {None, "red"} <= seen  # some fine, some red on that day
     project_1 = _project(demo_db, "SAMPLE-2024-01")  # entry 2025-06-20: not stalled
     assert tab.follow_up_level(tab.model.row_of(project_1.id)) is None
+    _select(tab, project_1.id)
+    assert "no progress entry" not in tab.detail.toPlainText()
+    _select(tab, _project(demo_db, "SAMPLE-2024-04").id)  # never an entry: red
+    assert "Red: no progress entry for 3 months or more." in tab.detail.toPlainText()
 
 
 def test_follow_up_filter_combo(demo_window):
