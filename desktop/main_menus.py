@@ -165,12 +165,16 @@ def _fill_recent(win: MainWindow, menu: QMenu) -> None:
         menu.addAction(path).triggered.connect(lambda _=False, p=path: win.switch_database(p))
 
 
-DB_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
+def db_filter() -> str:
+    """The file dialogs' filter, named in the window's language."""
+    return (
+        QCoreApplication.translate("MainWindow", "Ledger files (*.sqlite3 *.sqlite *.db)") + ";;*"
+    )
 
 
 def _new_database(win: MainWindow) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        win, QCoreApplication.translate("MainWindow", "New database"), "ledger.sqlite3", DB_FILTER
+        win, QCoreApplication.translate("MainWindow", "New database"), "ledger.sqlite3", db_filter()
     )
     if path:
         win.switch_database(path)
@@ -178,7 +182,7 @@ def _new_database(win: MainWindow) -> None:
 
 def _open_database(win: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        win, QCoreApplication.translate("MainWindow", "Open database"), "", DB_FILTER
+        win, QCoreApplication.translate("MainWindow", "Open database"), "", db_filter()
     )
     if path:
         win.switch_database(path)

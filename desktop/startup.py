@@ -23,12 +23,17 @@ from db.lang import pick
 from db.restore import latest_good_backup, restore_backup
 from desktop.widgets import ask
 
-DB_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
-
 
 def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
+
+
+def db_filter() -> str:
+    return (
+        zh_en("台账文件 (*.sqlite3 *.sqlite *.db)", "Ledger files (*.sqlite3 *.sqlite *.db)")
+        + ";;*"
+    )
 
 
 class Choice(Enum):
@@ -134,7 +139,7 @@ def _restore_latest(target: str | None, backup: Path, parent: QWidget | None) ->
 
 def _pick_other_file(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, zh_en("打开数据库", "Open database"), "", DB_FILTER
+        parent, zh_en("打开数据库", "Open database"), "", db_filter()
     )
     return path or None
 

@@ -21,12 +21,17 @@ from db.lang import pick
 from db.restore import check_backup, restore_backup
 from desktop.widgets import ask
 
-BACKUP_FILTER = "FTZ Ledger (*.sqlite3 *.sqlite *.db);;*"
-
 
 def zh_en(zh: str, en: str) -> str:
     """The UI text in the current language (db.lang)."""
     return pick(zh, en)
+
+
+def backup_filter() -> str:
+    return (
+        zh_en("台账文件 (*.sqlite3 *.sqlite *.db)", "Ledger files (*.sqlite3 *.sqlite *.db)")
+        + ";;*"
+    )
 
 
 def _server_database(parent: QWidget | None, db: Database) -> bool:
@@ -46,7 +51,10 @@ def choose_backup_destination(parent: QWidget | None, db_path: Path) -> Path | N
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = backup_name(db_path, "manual", datetime.now())
     path, _ = QFileDialog.getSaveFileName(
-        parent, zh_en("备份到", "Back up to"), str(Path(start or Path.home()) / name), BACKUP_FILTER
+        parent,
+        zh_en("备份到", "Back up to"),
+        str(Path(start or Path.home()) / name),
+        backup_filter(),
     )
     return Path(path) if path else None
 
@@ -76,7 +84,10 @@ def back_up_now(
 
 def choose_backup_file(parent: QWidget | None, db_path: Path) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, zh_en("从备份恢复", "Restore from backup"), str(backups_dir(db_path)), BACKUP_FILTER
+        parent,
+        zh_en("从备份恢复", "Restore from backup"),
+        str(backups_dir(db_path)),
+        backup_filter(),
     )
     return Path(path) if path else None
 

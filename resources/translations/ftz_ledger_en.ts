@@ -270,6 +270,10 @@
         <translation>(none yet)</translation>
     </message>
     <message>
+        <source>Ledger files (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Ledger files (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>New database</translation>
     </message>

@@ -270,6 +270,10 @@
         <translation>（暂无）</translation>
     </message>
     <message>
+        <source>Ledger files (*.sqlite3 *.sqlite *.db)</source>
+        <translation>台账文件 (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
