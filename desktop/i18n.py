@@ -93,15 +93,27 @@ def remove_translators(app: QCoreApplication) -> None:
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Replace the ledger's and Qt's own translators by those of lang."""
     remove_translators(app)
-    wanted = [(APP_CATALOGUE, str(translations_dir()))]
+    wanted = [(APP_CATALOGUE, [str(translations_dir())])]
     if lang == "zh":
-        wanted.append((QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    for name, folder in wanted:
+        wanted.append((QT_CATALOGUE, qt_translations_dirs()))
+    for name, folders in wanted:
         translator = QTranslator(app)
-        if translator.load(f"{name}_{QM_SUFFIX[lang]}", folder):
+        if any(translator.load(f"{name}_{QM_SUFFIX[lang]}", folder) for folder in folders):
             app.installTranslator(translator)
             _installed.append(translator)
     return list(_installed)
+
+
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogues are: Qt's answer, else beside the PySide6 package (frozen)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
 
 
 # --- fonts -------------------------------------------------------------------------

@@ -314,6 +314,10 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>
@@ -625,6 +629,14 @@
     <message>
         <source>See, edit and delete the project&apos;s progress entries</source>
         <translation>See, edit and delete the project&apos;s progress entries</translation>
+    </message>
+    <message>
+        <source>Red: no progress entry for %1 months or more.</source>
+        <translation>Red: no progress entry for %1 months or more.</translation>
+    </message>
+    <message>
+        <source>Amber: no progress entry for %1 months or more.</source>
+        <translation>Amber: no progress entry for %1 months or more.</translation>
     </message>
     <message>
         <source>Progress log</source>

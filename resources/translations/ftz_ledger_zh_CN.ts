@@ -314,6 +314,10 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
         <source>Written: %1</source>
         <translation>已导出：%1</translation>
     </message>
@@ -625,6 +629,14 @@
     <message>
         <source>See, edit and delete the project&apos;s progress entries</source>
         <translation>查看、修改和删除项目的进展记录</translation>
+    </message>
+    <message>
+        <source>Red: no progress entry for %1 months or more.</source>
+        <translation>红色：已 %1 个月或更久没有进展记录。</translation>
+    </message>
+    <message>
+        <source>Amber: no progress entry for %1 months or more.</source>
+        <translation>黄色：已 %1 个月或更久没有进展记录。</translation>
     </message>
     <message>
         <source>Progress log</source>
