@@ -19,6 +19,7 @@ from db.queries.choices import has_records
 from desktop.tabs.base import RecordTab
 from desktop.tabs.registry import TABS
 from desktop.widgets import ask
+from desktop.widgets.background import Cancelled, run_with_progress
 from desktop.widgets.empty_state import EmptyState
 from desktop.widgets.settings import remember_database, settings
 
@@ -168,8 +169,17 @@ class MainWindow(QMainWindow):
             filter=tab.current_filter(),
             sort=tab.current_sort(),
         )
+
+        def work(progress) -> Path:
+            options.progress = progress
+            return reports.write_report(self.db, tab.kind, Path(path), options)
+
         try:
-            written = reports.write_report(self.db, tab.kind, Path(path), options)
+            # Off the GUI thread; a progress dialog with Cancel after half a second.
+            written = run_with_progress(self, self.tr("Export to Excel"), work)
+        except getattr(reports, "ReportCancelled", Cancelled):
+            self.statusBar().showMessage(self.tr("Export cancelled"), 8000)
+            return None
         except (LedgerError, OSError) as exc:
             ask.warn(self, self.tr("Export"), str(exc))
             return None

@@ -14,8 +14,8 @@ from db.engine import Database
 from db.errors import LedgerError
 from desktop.reports.context import report_context, report_language
 from desktop.reports.options import ReportOptions
-from desktop.reports.render import new_workbook, render_sheet
-from desktop.reports.safe_write import check_target, save_workbook
+from desktop.reports.render import ReportCancelled, new_workbook, render_sheet
+from desktop.reports.safe_write import check_target, discard_workbook, save_workbook
 from desktop.reports.words import word
 
 LIST_REPORTS = ("meetings", "cases", "projects", "alliances", "units")
@@ -50,8 +50,12 @@ def write_report(db: Database, name: str, path: Path, options: ReportOptions) ->
             ctx = report_context(conn, lang)
             title, sheets = _builder(name)(conn, options, ctx)
         wb = new_workbook()
-        for plan in sheets:
-            render_sheet(wb, plan, ctx)
+        try:
+            for plan in sheets:
+                render_sheet(wb, plan, ctx, options.progress)
+        except ReportCancelled:
+            discard_workbook(wb)  # its streamed sheets' temporary files
+            raise
         _set_properties(wb, title, db)
         return save_workbook(wb, target)
 
@@ -74,4 +78,4 @@ def _set_properties(wb, title: str, db: Database) -> None:
     wb.properties.description = f"FTZ Ledger {version}"
 
 
-__all__ = ["REPORT_NAMES", "ReportOptions", "default_file_name", "write_report"]
+__all__ = ["REPORT_NAMES", "ReportCancelled", "ReportOptions", "default_file_name", "write_report"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +30,9 @@ class ReportOptions:
     stage: str | None = None
     lang: str | None = None
     month: date | None = None  # any day of the month (the monthly progress report)
+    # progress(rows written, rows in all) -> False to stop (the import's convention);
+    # write_report then raises ReportCancelled and leaves no file behind.
+    progress: Callable[[int, int], bool] | None = None
 
     def period(self) -> tuple[date | None, date | None]:
         """The date range asked for: --from/--to, else the whole --year."""

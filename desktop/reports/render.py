@@ -162,7 +162,14 @@ def measure_widths(plan: SheetPlan) -> list[float]:
     return [style.column_width(widest[i], header[i], plan.columns[i].max_width) for i in range(n)]
 
 
-def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
+class ReportCancelled(Exception):
+    """progress() answered False: the report was not written."""
+
+
+PROGRESS_EVERY = 1000  # rows between progress reports
+
+
+def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext, progress=None):
     """Write one sheet: title, reporting line, rows, signatures, print setup, charts."""
     ws = wb.create_sheet(sheet_name(plan.name))
     ws._values_to_row = _stream_cells
@@ -179,7 +186,10 @@ def render_sheet(wb: Workbook, plan: SheetPlan, ctx: ReportContext):
     _set_heights(ws, plan, widths)
     maker = CellMaker(ws, plan)
     _write_heading(ws, plan, ctx, n)
-    for role, values in plan.rows:
+    total = len(plan.rows)
+    for done, (role, values) in enumerate(plan.rows):
+        if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, total) is False:
+            raise ReportCancelled()
         ws.append(maker.row(role, values, n))
     _merge_body(ws, plan, n)
     if plan.signatures:

@@ -37,14 +37,14 @@ def save_workbook(wb: Workbook, target: Path) -> Path:
     try:
         tmp = _temporary(path)
     except LedgerError:
-        _discard(wb)
+        discard_workbook(wb)
         raise
     try:
         _save(wb, tmp, path)
         os.chmod(tmp, _file_mode(path))
         _replace(tmp, path)
     except BaseException:
-        _discard(wb)
+        discard_workbook(wb)
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
@@ -63,7 +63,7 @@ def _temporary(path: Path) -> Path:
     return Path(name)
 
 
-def _discard(wb: Workbook) -> None:
+def discard_workbook(wb: Workbook) -> None:
     """Finish the streamed sheets of a workbook that will not be saved (frees their files)."""
     for ws in wb.worksheets:
         with contextlib.suppress(Exception):
