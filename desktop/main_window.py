@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
             tab = cls(db, self)
             tab.count_changed.connect(self._show_count)
             self.tabs.addTab(tab, cls.title())
-        self.setWindowTitle(self.tr("FTZ Ledger — %1").replace("%1", db.display_name()))
+        # Windows and Linux add " — " and the application's display name (自贸协同台账).
+        self.setWindowTitle(db.display_name())
         self.path_label.setText(self.tr("Database: %1").replace("%1", db.display_name()))
         if db.path is not None:
             remember_database(str(db.path))

@@ -115,7 +115,8 @@ def unfinished(ts: Path) -> list[Message]:
 def fill(ts: Path, translate) -> int:
     """Set the translation of unfinished messages to translate(context, source, comment).
 
-    translate returns None to leave a message as it is; the count of filled ones is returned.
+    translate returns None to leave a message as it is, or a text (a list of texts for
+    the forms of a plural message); the count of filled ones is returned.
     """
     tree = ET.parse(ts)  # noqa: S314
     filled = 0
@@ -128,15 +129,22 @@ def fill(ts: Path, translate) -> int:
             text = translate(name, message.findtext("source") or "", message.findtext("comment"))
             if text:
                 forms = translation.findall("numerusform")
-                # A plural message (tr(..., n)) gets the text in each form; the English
-                # catalogue's "%n meeting(s)" can then be split by hand into its two forms.
-                for target in forms or [translation]:
-                    target.text = text
+                # A plural message (tr(..., n)) takes one text per form, or one for all.
+                texts = text if isinstance(text, list) else [text] * max(len(forms), 1)
+                for target, form_text in zip(forms or [translation], texts, strict=False):
+                    target.text = form_text
                 del translation.attrib["type"]
                 filled += 1
     if filled:
         ts.write_text(HEADER + ET.tostring(tree.getroot(), encoding="unicode"), encoding="utf-8")
     return filled
+
+
+def english(source: str) -> str | list[str]:
+    """The English catalogue's text: the source; "%n meeting(s)" gives its two forms."""
+    if "(s)" in source:
+        return [source.replace("(s)", ""), source.replace("(s)", "s")]
+    return source
 
 
 def apply_json(ts: Path, path: Path) -> int:
@@ -159,7 +167,7 @@ def update(root: Path, *, apply: Path | None = None) -> dict[str, Path]:
     """lupdate, English filled from the sources, --apply, lupdate again (its own layout), lrelease."""
     ts_files = {lang: root / TS_DIR / name for lang, name in CATALOGUES.items()}
     lupdate(root, ts_files)
-    fill(ts_files["en"], lambda _ctx, source, _comment: source)
+    fill(ts_files["en"], lambda _ctx, source, _comment: english(source))
     if apply is not None:
         print(f"applied {apply_json(ts_files['zh'], apply)} translations from {apply}")
     lupdate(root, ts_files)

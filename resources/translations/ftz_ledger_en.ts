@@ -282,10 +282,6 @@
         <translation>Open database</translation>
     </message>
     <message>
-        <source>FTZ Ledger — %1</source>
-        <translation>FTZ Ledger — %1</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>

@@ -282,10 +282,6 @@
         <translation>打开数据库</translation>
     </message>
     <message>
-        <source>FTZ Ledger — %1</source>
-        <translation>自贸协同台账 — %1</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>

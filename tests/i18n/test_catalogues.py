@@ -10,7 +10,7 @@ from PySide6.QtCore import QTranslator
 
 from tests.i18n.conftest import ROOT
 
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%L?[0-9n]")
 KEPT_LATIN = re.compile(r"Excel|PostgreSQL|Ctrl|\(\*[^)]*\)")
 
 
