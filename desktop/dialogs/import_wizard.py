@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -45,6 +44,7 @@ from desktop.importing.marking import write_marked_copy
 from desktop.importing.summary import summary_lines
 from desktop.importing.template import write_template
 from desktop.importing.workbook import SheetData, read_sheet
+from desktop.widgets.background import run_with_progress
 
 XLSX_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
@@ -431,16 +431,16 @@ class ImportWizard(QWizard):
         self.resize(820, 560)
 
     def run(self, *, dry_run: bool, progress: QProgressBar) -> ImportReport:
-        """The import (or its dry run), the bar following it; the GUI stays painted."""
+        """The import (or its dry run) off the GUI thread; past half a second a
+        progress dialog with Cancel (the import then stops and saves nothing)."""
+        create_units = self.units_page.create_units.isChecked()
 
-        def step(done: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(done)
-            QApplication.processEvents()
+        def work(step) -> ImportReport:
+            options = ImportOptions(dry_run=dry_run, create_units=create_units, progress=step)
+            return run_import(self.db, self.sheet, options)
 
-        options = ImportOptions(
-            dry_run=dry_run,
-            create_units=self.units_page.create_units.isChecked(),
-            progress=step,
-        )
-        return run_import(self.db, self.sheet, options)
+        title = zh_en("检查", "Checking") if dry_run else zh_en("导入", "Importing")
+        report = run_with_progress(self, title, work)
+        progress.setMaximum(1)
+        progress.setValue(1)
+        return report
