@@ -473,11 +473,11 @@
     </message>
     <message>
         <source>Red: %1 projects</source>
-        <translation>红色：%1 个项目</translation>
+        <translation>红色预警：%1 个项目</translation>
     </message>
     <message>
         <source>Amber: %1 projects</source>
-        <translation>黄色：%1 个项目</translation>
+        <translation>黄色预警：%1 个项目</translation>
     </message>
     <message>
         <source>%1 of %2 arrived (%3%)</source>
@@ -628,15 +628,15 @@
     </message>
     <message>
         <source>Red: no progress entry for %1 months or more.</source>
-        <translation>红色：已 %1 个月或更久没有进展记录。</translation>
+        <translation>红色预警：%1 个月及以上无进展记录。</translation>
     </message>
     <message>
         <source>Amber: no progress entry for %1 months or more.</source>
-        <translation>黄色：已 %1 个月或更久没有进展记录。</translation>
+        <translation>黄色预警：%1 个月及以上无进展记录。</translation>
     </message>
     <message>
         <source>Progress log</source>
-        <translation>项目进展</translation>
+        <translation>进展记录</translation>
     </message>
     <message>
         <source>No progress recorded yet.</source>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>Keep the password until the program closes</source>
-        <translation>记住密码直至程序关闭</translation>
+        <translation>在程序关闭前记住密码</translation>
     </message>
     <message>
         <source>It is held in memory only, never written to disk.</source>
