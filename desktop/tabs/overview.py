@@ -220,6 +220,7 @@ class OverviewTab(QWidget):
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
+        chart.setLocalizeNumbers(True)  # 400,000: thousands separators of the window's locale
         view = QChartView(chart, self)
         view.setObjectName(f"chart_{name}")
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
