@@ -312,6 +312,13 @@ class Project(RecordMixin, Base):
         Index("ix_project_live_stage", "deleted_at", "stage", "signed_date"),
         Index("ix_project_live_field", "deleted_at", "field_id", "signed_date"),
         Index("ix_project_live_investment", "deleted_at", "investment"),
+        Index("ix_project_live_name", "deleted_at", "name"),
+        Index("ix_project_live_code", "deleted_at", "code"),
+        Index("ix_project_live_origin", "deleted_at", "investor_origin"),
+        Index("ix_project_live_locality", "deleted_at", "host_locality"),
+        Index("ix_project_live_type", "deleted_at", "project_type"),
+        Index("ix_project_live_funds", "deleted_at", "funds_arrived"),
+        Index("ix_project_live_progress", "deleted_at", "last_progress_date"),
         Index(
             "ix_project_deleted_signed",
             "signed_date",

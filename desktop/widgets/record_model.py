@@ -47,6 +47,10 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_sort(self, key: str, descending: bool) -> None:
+        if self.sort_keys == [(key, descending)]:
+            # QTableView asks twice (sortByColumn, then the header's indicator
+            # signal): on a million rows a second query is a second wait.
+            return
         self.sort_keys = [(key, descending)]
         self.reload()
 

@@ -28,6 +28,13 @@ NEW_INDEXES = {
     "ix_unit_live_name",
     "ix_alliance_live_founded",
     "ix_project_deleted_signed",
+    "ix_project_live_name",
+    "ix_project_live_code",
+    "ix_project_live_origin",
+    "ix_project_live_locality",
+    "ix_project_live_type",
+    "ix_project_live_funds",
+    "ix_project_live_progress",
 }
 
 

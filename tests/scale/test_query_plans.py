@@ -95,10 +95,25 @@ def test_stage_and_field_filters_keep_the_default_order_from_the_index(demo_db):
         assert not _whole_sorts(plan), (name, plan)
 
 
-def test_sort_by_investment_walks_an_index(demo_db):
-    plan = _plan_of_ids_query(demo_db, "projects", ListFilter(), [("investment", True)])
-    assert not _full_scans(plan, "project"), plan
-    assert not _whole_sorts(plan), plan
+OWN_COLUMNS = [
+    "name",
+    "code",
+    "investor_origin",
+    "host_locality",
+    "project_type",
+    "investment",
+    "funds_arrived",
+    "signed_date",
+    "last_progress_date",
+]
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorting_projects_by_their_own_columns_walks_an_index(demo_db, descending):
+    for key in OWN_COLUMNS:
+        plan = _plan_of_ids_query(demo_db, "projects", ListFilter(), [(key, descending)])
+        assert not _full_scans(plan, "project"), (key, plan)
+        assert not _whole_sorts(plan), (key, plan)
 
 
 def test_meeting_kind_filter_uses_an_index(demo_db):
@@ -113,7 +128,10 @@ def test_a_full_scan_is_detected(db):
     with db.write() as s:
         f.enterprise(s)
     with db.engine.begin() as conn:
-        for name in ("live_signed", "live_stage", "live_field", "live_investment", "deleted_at"):
-            conn.exec_driver_sql(f"DROP INDEX ix_project_{name}")
+        for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'project' "
+            "AND (name LIKE 'ix_project_live%' OR name = 'ix_project_deleted_at')"
+        ).all():
+            conn.exec_driver_sql(f"DROP INDEX {name}")
     plan = _plan_of_ids_query(db, "projects", ListFilter())
     assert _full_scans(plan, "project"), plan
