@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -34,6 +34,17 @@ AUTO, MANUAL = "auto", "manual"
 LARGE_IMPORT_ROWS = 100
 # Files SQLite keeps beside a database while it is open or after a crash.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+# Pages copied between progress reports of a backup (4 KiB each: 16 MiB).
+BACKUP_STEP_PAGES = 4096
+
+# progress(pages copied, pages in all) -> False to stop (the import's convention).
+Progress = Callable[[int, int], bool]
+
+
+class BackupCancelled(LedgerError):
+    """progress() answered False: the backup stopped and its partial copy is gone."""
+
+
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z][a-z0-9_-]*)\.sqlite3$")
 
 
@@ -107,7 +118,19 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def backup_sqlite(src: Path, dest: Path) -> Path:
+def _step(progress: Progress | None):
+    """sqlite3's backup callback for `progress`; raising in it aborts the copy."""
+    if progress is None:
+        return None
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress(total - remaining, total) is False:
+            raise BackupCancelled(smsg("backup.cancelled"))
+
+    return step
+
+
+def backup_sqlite(src: Path, dest: Path, progress: Progress | None = None) -> Path:
     """Copy a live database consistently (other connections may be writing).
 
     The copy is written beside dest, synced to disk, switched out of WAL mode (a
@@ -121,7 +144,10 @@ def backup_sqlite(src: Path, dest: Path) -> Path:
     try:
         target = sqlite3.connect(tmp)
         try:
-            source.backup(target)
+            if progress is None:
+                source.backup(target)
+            else:
+                source.backup(target, pages=BACKUP_STEP_PAGES, progress=_step(progress))
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
@@ -157,7 +183,7 @@ def make_backup(db_path: Path, reason: str, when: datetime | None = None) -> Pat
     return dest
 
 
-def backup_to(db_path: Path, dest: Path) -> Path:
+def backup_to(db_path: Path, dest: Path, progress: Progress | None = None) -> Path:
     """A backup at a place the clerk chose (a USB stick, say); not thinned."""
     dest = dest.expanduser().absolute()
     if dest.is_dir():
@@ -165,7 +191,7 @@ def backup_to(db_path: Path, dest: Path) -> Path:
     if dest.exists() and dest.resolve() == db_path.resolve():
         raise LedgerError(smsg("backup.same_file", path=dest))
     try:
-        return backup_sqlite(db_path, dest)
+        return backup_sqlite(db_path, dest, progress)
     except (sqlite3.Error, OSError) as exc:
         raise LedgerError(smsg("backup.failed", path=db_path, error=exc)) from exc
 

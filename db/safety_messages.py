@@ -35,6 +35,10 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "无法备份 {path}：{error}",
         "Could not back up {path}: {error}",
     ),
+    "backup.cancelled": (
+        "备份已取消，未留下不完整的副本。",
+        "Backup cancelled; no partial copy was left.",
+    ),
     "backup.same_file": (
         "备份不能写到数据库文件本身：{path}",
         "A backup cannot be written over the database itself: {path}",

@@ -13,13 +13,14 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from db.backup import backup_name, backup_to, backups_dir
+from db.backup import BackupCancelled, backup_name, backup_to, backups_dir
 from db.engine import Database, open_database
 from db.errors import LedgerError
 from db.labels import label
 from db.lang import pick
 from db.restore import check_backup, restore_backup
 from desktop.widgets import ask
+from desktop.widgets.background import Cancelled, run_with_progress
 
 
 def zh_en(zh: str, en: str) -> str:
@@ -69,8 +70,16 @@ def back_up_now(
     dest = dest or choose_backup_destination(parent, db.path)
     if dest is None:
         return None
+    source = db.path
     try:
-        written = backup_to(db.path, dest)
+        # Off the GUI thread; past half a second a progress dialog with Cancel
+        # (the partial copy is then deleted).
+        written = run_with_progress(
+            parent, zh_en("备份", "Back up"), lambda progress: backup_to(source, dest, progress)
+        )
+    except BackupCancelled as exc:
+        ask.inform(parent, zh_en("备份", "Back up"), str(exc))
+        return None
     except LedgerError as exc:
         ask.warn(parent, zh_en("备份", "Back up"), str(exc))
         return None
@@ -121,15 +130,31 @@ def restore_from_backup(
     if source is None:
         return None
     try:
-        info = check_backup(source)
+        # Checking a large backup reads all of it: off the GUI thread, and Cancel
+        # simply stops waiting (the check writes nothing).
+        info = run_with_progress(
+            parent,
+            zh_en("检查备份", "Checking the backup"),
+            lambda _progress: check_backup(source),
+            abandon_on_cancel=True,
+        )
+    except Cancelled:
+        return None
     except LedgerError as exc:
         ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return None
     if not ask.confirm(parent, zh_en("恢复", "Restore"), _confirm_text(source, info.counts)):
         return None
     db.dispose()
+    target = db.path
     try:
-        result = restore_backup(db.path, source)
+        # The swap itself is not stopped half-way: a busy dialog, no Cancel.
+        result = run_with_progress(
+            parent,
+            zh_en("恢复", "Restore"),
+            lambda _progress: restore_backup(target, source),
+            cancellable=False,
+        )
     except LedgerError as exc:
         ask.warn(parent, zh_en("恢复", "Restore"), str(exc))
         return None  # nothing changed; the disposed engine reconnects on next use

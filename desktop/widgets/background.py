@@ -27,6 +27,7 @@ T = TypeVar("T")
 SHOW_AFTER_MS = 500  # shorter work never shows a dialog
 POLL_MS = 40
 Progress = Callable[[int, int], bool]
+_ABANDONED: set = set()
 
 
 class Cancelled(Exception):
@@ -46,6 +47,7 @@ class Task(QRunnable, Generic[T]):
         self.error: BaseException | None = None
         self.cancel_requested = threading.Event()
         self.finished = threading.Event()
+        self.on_finish: Callable[[Task], None] | None = None
 
     def progress(self, done: int, total: int) -> bool:
         self.done, self.total = done, total
@@ -58,6 +60,8 @@ class Task(QRunnable, Generic[T]):
             self.error = exc
         finally:
             self.finished.set()
+            if self.on_finish is not None:
+                self.on_finish(self)
 
 
 def cancellable(progress: Progress, done: int, total: int) -> None:
@@ -73,13 +77,16 @@ def run_with_progress(
     *,
     label: str = "",
     cancellable: bool = True,
+    abandon_on_cancel: bool = False,
     show_after_ms: int = SHOW_AFTER_MS,
 ) -> T:
     """work(progress) on a worker thread; its result, or its exception raised here.
 
     A work that stops because progress() answered False raises Cancelled (or
     returns a result that says so, as the import's report does); a work that ends
-    anyway is done, and its result is returned.
+    anyway is done, and its result is returned. With abandon_on_cancel (only for
+    work that writes nothing, such as checking a file), Cancel raises Cancelled at
+    once and the work's result is dropped when it ends.
     """
     task: Task[T] = Task(work)
     dialog = _progress_dialog(parent, title, label, cancellable, show_after_ms)
@@ -92,6 +99,9 @@ def run_with_progress(
             return
         if dialog.wasCanceled():  # the Cancel button, Esc, or closing the dialog
             task.cancel_requested.set()
+            if abandon_on_cancel:
+                loop.quit()
+                return
         if task.total:
             dialog.setMaximum(task.total)
             dialog.setValue(min(task.done, task.total - 1))
@@ -106,9 +116,13 @@ def run_with_progress(
     if not task.finished.is_set():
         loop.exec()
     timer.stop()
-    task.finished.wait()
     dialog.close()
     dialog.deleteLater()
+    if abandon_on_cancel and not task.finished.is_set():
+        _ABANDONED.add(task)  # kept alive until its thread is done with it
+        task.on_finish = _ABANDONED.discard
+        raise Cancelled()
+    task.finished.wait()
     if task.error is not None:
         raise task.error
     return task.result  # type: ignore[return-value]

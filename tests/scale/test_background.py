@@ -153,3 +153,52 @@ def test_export_from_the_window_still_writes_the_file(demo_window, monkeypatch, 
     demo_window.show_tab("projects")
     assert demo_window.export_current() == target.resolve()
     assert openpyxl.load_workbook(target).active.max_row > 3
+
+
+def test_backup_can_be_cancelled_and_leaves_no_partial_copy(
+    demo_db, monkeypatch, tmp_path, answers
+):
+    import db.backup as backup
+    from desktop.dialogs.backup_restore import back_up_now
+
+    monkeypatch.setattr(backup, "BACKUP_STEP_PAGES", 1)
+    real_step = backup._step
+
+    def slow_step(progress):  # an injected slow copy: each page takes a while
+        step = real_step(progress)
+
+        def slow(*args):
+            time.sleep(0.02)
+            step(*args)
+
+        return slow
+
+    monkeypatch.setattr(backup, "_step", slow_step)
+    out = tmp_path / "usb"
+    out.mkdir()
+    pressed: list[bool] = []
+
+    def press_cancel() -> None:
+        dialog = _visible_progress()
+        pressed.append(dialog is not None)
+        if dialog is not None:
+            dialog.cancel()
+
+    _later(900, press_cancel)
+    assert back_up_now(demo_db, None, out / "copy.sqlite3") is None
+    assert pressed == [True]
+    assert list(out.iterdir()) == []
+    assert answers.kinds() == ["inform"] and "cancelled" in answers.asked[0][1]
+
+
+def test_backup_without_cancel_is_complete(demo_db, tmp_path, answers):
+    import sqlite3
+
+    from desktop.dialogs.backup_restore import back_up_now
+
+    written = back_up_now(demo_db, None, tmp_path / "copy.sqlite3")
+    assert written == tmp_path / "copy.sqlite3"
+    conn = sqlite3.connect(written)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM project").fetchone()[0] > 0
+    conn.close()
