@@ -109,20 +109,20 @@ SAMPLE_PROJECTS = [
 ]
 
 # Sample follow-up of the projects above (by number): date, stage, what happened,
-# problems, funds arrived (万元). The new-energy projects (8-10) have none yet.
+# problems, funds arrived (万元). Projects 1, 2 and the new-energy ones (8-10) have none yet.
 SAMPLE_PROGRESS: dict[int, list[tuple]] = {
-    1: [
-        (date(2025, 1, 15), "registered", "项目公司完成注册", None, 20000),
-        (date(2025, 6, 20), "construction", "一期厂房开工建设", "施工用电接入待协调", 48000),
-    ],
-    2: [(date(2025, 2, 10), "registered", "完成工商注册及项目备案", None, 8000)],
     3: [(date(2024, 12, 26), "registered", "完成项目备案", "用地指标待协调", 3000)],
+    4: [(date(2025, 2, 10), "registered", "完成工商注册及项目备案", None, 8000)],
     5: [
         (date(2025, 1, 8), "registered", "项目公司落地永川", None, 15000),
         (date(2025, 4, 18), "construction", "主体工程开工", None, 36000),
         (date(2025, 10, 30), "production", "首条产线试生产", "高技能人才招聘待支持", 70000),
     ],
     6: [(date(2024, 12, 30), "registered", "签订投资协议补充条款并完成注册", None, 5000)],
+    7: [
+        (date(2025, 1, 15), "registered", "项目公司完成注册", None, 20000),
+        (date(2025, 6, 20), "construction", "一期厂房开工建设", "施工用电接入待协调", 48000),
+    ],
 }
 
 SUMMARY = (

@@ -298,6 +298,7 @@ def _follow_log(project: Project, entries: list[ProgressEntry]) -> None:
             None,
             None,
         )
+        project.funds_arrived = Decimal(0)  # funds come only from the log
         return
     latest = live[-1]
     project.stage = latest.stage

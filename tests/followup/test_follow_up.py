@@ -67,6 +67,12 @@ def test_stage_and_funds_follow_the_latest_entry_and_edits(db):
         projects.delete_progress(s, second)
     p = _project_row(db, pid)
     assert (p.stage, p.last_progress_date) == (Stage.REGISTERED, date(2025, 1, 5))
+    assert p.funds_arrived == Decimal(100)
+    with db.write() as s:
+        (first,) = [e.id for e in s.get(Project, pid).progress if e.deleted_at is None]
+        projects.delete_progress(s, first)
+    p = _project_row(db, pid)  # no entry left: back to signing, nothing arrived
+    assert (p.stage, p.last_progress_date, p.funds_arrived) == (Stage.SIGNED, None, Decimal(0))
 
 
 def test_the_stage_never_moves_backwards(db):

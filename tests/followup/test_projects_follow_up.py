@@ -59,11 +59,11 @@ def test_rows_are_coloured_by_follow_up_level(demo_window, demo_db):
         else:
             assert _background(tab, row) == FOLLOW_UP_COLOURS[level]
     assert {None, "red"} <= seen  # some fine, some red on that day
-    project_1 = _project(demo_db, "SAMPLE-2024-01")  # entry 2025-06-20: not stalled
-    assert tab.follow_up_level(tab.model.row_of(project_1.id)) is None
-    _select(tab, project_1.id)
+    project_7 = _project(demo_db, "SAMPLE-2024-07")  # entry 2025-06-20: not stalled
+    assert tab.follow_up_level(tab.model.row_of(project_7.id)) is None
+    _select(tab, project_7.id)
     assert "no progress entry" not in tab.detail.toPlainText()
-    _select(tab, _project(demo_db, "SAMPLE-2024-04").id)  # never an entry: red
+    _select(tab, _project(demo_db, "SAMPLE-2024-02").id)  # never an entry: red
     assert "Red: no progress entry for 3 months or more." in tab.detail.toPlainText()
 
 
@@ -112,7 +112,7 @@ def test_progress_log_adds_edits_and_deletes_entries(demo_window, qtbot, demo_db
 
 def test_refused_delete_keeps_the_entry(demo_window, demo_db, answers):
     tab = demo_window.show_tab("projects")
-    project = _project(demo_db, "SAMPLE-2024-01")
+    project = _project(demo_db, "SAMPLE-2024-07")
     _select(tab, project.id)
     log = tab.progress_log()
     answers.confirm = False
@@ -122,7 +122,7 @@ def test_refused_delete_keeps_the_entry(demo_window, demo_db, answers):
 
 def test_new_entry_offers_only_forward_stages_and_terminated(demo_window, demo_db):
     tab = demo_window.show_tab("projects")
-    project = _project(demo_db, "SAMPLE-2024-01")  # under construction
+    project = _project(demo_db, "SAMPLE-2024-07")  # under construction
     _select(tab, project.id)
     form = tab.add_progress()
     model = form.stage.model()
@@ -141,7 +141,7 @@ def test_new_entry_offers_only_forward_stages_and_terminated(demo_window, demo_d
 
 def test_terminating_asks_for_the_reason(demo_window, qtbot, demo_db):
     tab = demo_window.show_tab("projects")
-    project = _project(demo_db, "SAMPLE-2024-04")
+    project = _project(demo_db, "SAMPLE-2024-02")
     _select(tab, project.id)
     form = tab.add_progress()
     form.entry_date.set_value(date(2025, 3, 1))
@@ -152,16 +152,16 @@ def test_terminating_asks_for_the_reason(demo_window, qtbot, demo_db):
     assert form.isVisible()
     error = form.grid.errors["description"]
     assert error.isVisibleTo(form) and "reason for termination" in error.text()
-    assert _project(demo_db, "SAMPLE-2024-04").stage == Stage.SIGNED
+    assert _project(demo_db, "SAMPLE-2024-02").stage == Stage.SIGNED
     form.description.setPlainText("投资方战略调整")
     _save(qtbot, form)
-    saved = _project(demo_db, "SAMPLE-2024-04")
+    saved = _project(demo_db, "SAMPLE-2024-02")
     assert saved.stage == Stage.TERMINATED and saved.terminated_reason == "投资方战略调整"
 
 
 def test_a_backward_entry_is_refused_under_the_stage(demo_window, qtbot, demo_db):
     tab = demo_window.show_tab("projects")
-    project = _project(demo_db, "SAMPLE-2024-01")
+    project = _project(demo_db, "SAMPLE-2024-07")
     _select(tab, project.id)
     form = tab.add_progress()
     form.entry_date.set_value(date(2025, 8, 1))
@@ -169,7 +169,7 @@ def test_a_backward_entry_is_refused_under_the_stage(demo_window, qtbot, demo_db
     form.description.setPlainText("回退")
     qtbot.mouseClick(form.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     assert form.isVisible() and form.grid.errors["stage"].isVisibleTo(form)
-    assert _project(demo_db, "SAMPLE-2024-01").stage == Stage.CONSTRUCTION
+    assert _project(demo_db, "SAMPLE-2024-07").stage == Stage.CONSTRUCTION
     form.done(0)
 
 
