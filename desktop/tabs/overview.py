@@ -277,9 +277,7 @@ class OverviewTab(QWidget):
         self.meetings_box.setTitle(
             QCoreApplication.translate("OverviewTab", "Meetings in %1").replace("%1", str(year))
         )
-        self.figures["meetings"].setText(
-            QCoreApplication.translate("OverviewTab", "%1 meetings").replace("%1", str(meetings))
-        )
+        self.figures["meetings"].setText(str(meetings))  # the box's title says of what
         for level, n in cases.items():
             self.figures[f"recognition_{level.value}"].setText(f"{enum_label(level)}  {n}")
         self._show_stages(stages)

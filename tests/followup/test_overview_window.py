@@ -53,7 +53,8 @@ def test_window_opens_on_the_overview_with_its_charts(make_window, demo_db):
     assert _bar_values(tab.charts["by_field"]) == [float(f["investment"]) for f in fields]
     assert _bar_values(tab.charts["by_month"]) == [float(n) for n in months]
     assert months[11] == 10
-    assert tab.figures["meetings"].text() == "1 meetings"
+    assert tab.figures["meetings"].text() == "1"
+    assert tab.meetings_box.title() == "Meetings in 2024"
     assert tab.figures["recognition_showcased"].text() == "Showcased  5"
     registered = next(f for f in stages if f.stage == Stage.REGISTERED)
     assert tab.figures["stage_registered"].text().startswith(f"Registered  {registered.count}")
