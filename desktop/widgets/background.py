@@ -20,12 +20,13 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QRunnable, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 500  # shorter work never shows a dialog
 POLL_MS = 40
+QUICK_S = 0.05  # work done within this is answered as if it ran on the GUI thread
 Progress = Callable[[int, int], bool]
 _ABANDONED: set = set()
 
@@ -89,18 +90,21 @@ def run_with_progress(
     once and the work's result is dropped when it ends.
     """
     task: Task[T] = Task(work)
-    dialog = _progress_dialog(parent, title, label, cancellable, show_after_ms)
-    loop = QEventLoop()
     started = time.monotonic()
+    QThreadPool.globalInstance().start(task)
+    if task.finished.wait(QUICK_S):
+        return _outcome(task)  # quick work: no dialog, no events processed meanwhile
+    dialog = _progress_dialog(parent, title, label, cancellable, show_after_ms)
+    waiting = [True]
 
     def tick() -> None:
         if task.finished.is_set():
-            loop.quit()
+            waiting[0] = False
             return
         if dialog.wasCanceled():  # the Cancel button, Esc, or closing the dialog
             task.cancel_requested.set()
             if abandon_on_cancel:
-                loop.quit()
+                waiting[0] = False
                 return
         if task.total:
             dialog.setMaximum(task.total)
@@ -111,10 +115,14 @@ def run_with_progress(
     timer = QTimer()
     timer.setInterval(POLL_MS)
     timer.timeout.connect(tick)
-    QThreadPool.globalInstance().start(task)
     timer.start()
-    if not task.finished.is_set():
-        loop.exec()
+    while waiting[0]:
+        # Until the (modal) dialog shows, the clerk's clicks and keys wait in the
+        # queue: nothing can start a second piece of work meanwhile.
+        flags = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+        if not dialog.isVisible():
+            flags |= QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+        QCoreApplication.processEvents(flags)
     timer.stop()
     dialog.close()
     dialog.deleteLater()
@@ -123,6 +131,10 @@ def run_with_progress(
         task.on_finish = _ABANDONED.discard
         raise Cancelled()
     task.finished.wait()
+    return _outcome(task)
+
+
+def _outcome(task: Task[T]) -> T:
     if task.error is not None:
         raise task.error
     return task.result  # type: ignore[return-value]

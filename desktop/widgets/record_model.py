@@ -7,15 +7,25 @@ data() asks the read side for the rows around the one being painted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 
 from db.engine import Database
 from db.labels import label
 from db.queries import lists
 from db.queries.lists import ListFilter
+from desktop.widgets.background import Cancelled, run_with_progress
 from desktop.widgets.formatting import cell_text
+
+
+def _ids_of(db: Database, kind: str, flt: ListFilter, sort, _progress) -> list[int]:
+    """The ordered ids, on a worker thread with its own connection."""
+    with db.read() as conn:
+        return lists.list_ids(conn, kind, flt, sort)
+
 
 WINDOW = 200  # rows fetched per query around the row being painted
 CACHE_LIMIT = 5_000  # rows kept; beyond that the cache starts over
@@ -34,25 +44,53 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_keys: list[tuple[str, bool]] = []
         self.ids: list[int] = []
         self._rows: dict[int, dict] = {}
+        self._loading = False
+        self._again: ListFilter | None = None
 
     # --- loading -----------------------------------------------------------
-    def reload(self, flt: ListFilter | None = None) -> None:
-        """Query the ids of the filter again (after a filter change or a save)."""
-        if flt is not None:
-            self.flt = flt
+    def reload(self, flt: ListFilter | None = None) -> bool:
+        """Query the ids of the filter again (after a filter change or a save).
+
+        The query runs off the GUI thread; one that takes more than half a second
+        (a sort by a joined column of a million projects, say) shows a progress
+        dialog whose Cancel keeps the rows as they were: then False.
+        """
+        if self._loading:  # asked again while waiting (a timer): done once this one ends
+            self._again = flt or self._again or self.flt
+            return True
+        wanted = flt if flt is not None else self.flt
+        self._loading = True
+        try:
+            ids = run_with_progress(
+                self._dialog_parent(),
+                self.tr("Loading records…"),
+                partial(_ids_of, self.db, self.kind, wanted, self.sort_keys or None),
+                abandon_on_cancel=True,  # reading only: Cancel just stops waiting
+            )
+        except Cancelled:
+            return False
+        finally:
+            self._loading = False
+        self.flt = wanted
         self.beginResetModel()
-        with self.db.read() as conn:
-            self.ids = lists.list_ids(conn, self.kind, self.flt, self.sort_keys or None)
+        self.ids = ids
         self._rows.clear()
         self.endResetModel()
+        again, self._again = self._again, None
+        return self.reload(again) if again is not None else True
+
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent.window() if isinstance(parent, QWidget) else None
 
     def set_sort(self, key: str, descending: bool) -> None:
         if self.sort_keys == [(key, descending)]:
             # QTableView asks twice (sortByColumn, then the header's indicator
             # signal): on a million rows a second query is a second wait.
             return
-        self.sort_keys = [(key, descending)]
-        self.reload()
+        previous, self.sort_keys = self.sort_keys, [(key, descending)]
+        if not self.reload():
+            self.sort_keys = previous
 
     def row_data(self, row: int) -> dict | None:
         if not 0 <= row < len(self.ids):

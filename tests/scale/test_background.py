@@ -202,3 +202,47 @@ def test_backup_without_cancel_is_complete(demo_db, tmp_path, answers):
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("SELECT count(*) FROM project").fetchone()[0] > 0
     conn.close()
+
+
+def test_a_slow_sort_shows_progress_and_cancel_keeps_the_rows(demo_window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from db.queries import lists
+
+    tab = demo_window.show_tab("projects")
+    before_ids, before_sort = list(tab.model.ids), list(tab.model.sort_keys)
+    real = lists.list_ids
+
+    def slow_list_ids(*args, **kwargs):  # an injected slow query
+        time.sleep(1.5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lists, "list_ids", slow_list_ids)
+    pressed: list[bool] = []
+
+    def press_cancel() -> None:
+        dialog = _visible_progress()
+        pressed.append(dialog is not None)
+        if dialog is not None:
+            dialog.cancel()
+
+    _later(800, press_cancel)
+    started = time.monotonic()
+    tab.model.sort(tab.model.column_index("name"), Qt.SortOrder.AscendingOrder)
+    assert time.monotonic() - started < 1.4  # Cancel stopped the wait
+    assert pressed == [True]
+    assert tab.model.ids == before_ids and tab.model.sort_keys == before_sort
+    time.sleep(1.0)  # the abandoned query ends on its own thread
+
+
+def test_a_slow_sort_still_arrives_when_not_cancelled(demo_window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from db.queries import lists
+
+    tab = demo_window.show_tab("projects")
+    real = lists.list_ids
+    monkeypatch.setattr(lists, "list_ids", lambda *a, **k: (time.sleep(0.7), real(*a, **k))[1])
+    tab.model.sort(tab.model.column_index("name"), Qt.SortOrder.AscendingOrder)
+    names = [tab.model.row_data(i)["name"] for i in range(tab.model.rowCount())]
+    assert names == sorted(names) and tab.model.sort_keys == [("name", False)]
