@@ -8,6 +8,7 @@ expected errors into a message and exit status 1 (argparse gives 2 for usage).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -51,12 +52,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_window(args)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except LedgerError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_REJECTED
     except KeyboardInterrupt:
         return EXIT_REJECTED
+    except BrokenPipeError:
+        # `ftz-ledger list projects | head`: the reader has all it wanted. Point
+        # stdout at nothing so Python's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

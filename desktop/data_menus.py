@@ -98,5 +98,17 @@ def copy_to_server(win: MainWindow) -> None:
     from desktop.dialogs.copy_to_server import CopyToServerDialog
 
     dialog = CopyToServerDialog(win.db, win)
+    dialog.finished.connect(lambda _r: _offer_server(win, dialog))
     win.tool_dialog = dialog
     dialog.open()
+
+
+def _offer_server(win: MainWindow, dialog) -> None:
+    """After a copy, the clerk may go on working on the server's records."""
+    from desktop.widgets import ask
+
+    target = getattr(dialog, "copied_to", None)
+    if target and ask.confirm(
+        win, _tr("Copy records to server"), _tr("Open the server's records now?")
+    ):
+        win.switch_database(target)

@@ -132,3 +132,16 @@ def test_installed_entry_point_runs_without_a_display(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "env.sqlite3").exists()
     assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_ends_the_listing_quietly(tmp_path):
+    """`ftz-ledger list units | true` (a reader that reads nothing): no BrokenPipe
+    traceback, exit 0."""
+    db_file = tmp_path / "x.sqlite3"
+    assert main(["--db", str(db_file), "demo"]) == 0
+    script = f"{sys.executable} -m desktop --db {db_file} list units | true"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr == ""
+    assert result.returncode == 0
