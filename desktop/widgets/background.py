@@ -65,7 +65,7 @@ class Task(QRunnable, Generic[T]):
                 self.on_finish(self)
 
 
-def cancellable(progress: Progress, done: int, total: int) -> None:
+def stop_if_cancelled(progress: Progress, done: int, total: int) -> None:
     """Report progress; raise Cancelled when the clerk has pressed Cancel."""
     if progress(done, total) is False:
         raise Cancelled()

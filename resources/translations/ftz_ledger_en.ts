@@ -468,10 +468,6 @@
         <translation>Meetings in %1</translation>
     </message>
     <message>
-        <source>%1 meetings</source>
-        <translation>%1 meetings</translation>
-    </message>
-    <message>
         <source>Red: %1 projects</source>
         <translation>Red: %1 projects</translation>
     </message>
@@ -715,6 +711,13 @@
     <message>
         <source>Move the %1 “%2” to the recycle bin?</source>
         <translation>Move the %1 “%2” to the recycle bin?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Loading records…</source>
+        <translation>Loading records…</translation>
     </message>
 </context>
 <context>

@@ -468,10 +468,6 @@
         <translation>%1 年会议活动</translation>
     </message>
     <message>
-        <source>%1 meetings</source>
-        <translation>%1 场</translation>
-    </message>
-    <message>
         <source>Red: %1 projects</source>
         <translation>红色预警：%1 个项目</translation>
     </message>
@@ -715,6 +711,13 @@
     <message>
         <source>Move the %1 “%2” to the recycle bin?</source>
         <translation>确定将%1“%2”移入回收站？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Loading records…</source>
+        <translation>正在读取记录…</translation>
     </message>
 </context>
 <context>

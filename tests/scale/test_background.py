@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from db.models import Unit
 from db.services import units
-from desktop.widgets.background import Cancelled, cancellable, run_with_progress
+from desktop.widgets.background import Cancelled, run_with_progress, stop_if_cancelled
 
 
 def _visible_progress() -> QProgressDialog | None:
@@ -29,7 +29,7 @@ def _slow(steps: int, pause: float, seen: list | None = None):
         if seen is not None:
             seen.append(threading.current_thread() is threading.main_thread())
         for done in range(steps):
-            cancellable(progress, done, steps)
+            stop_if_cancelled(progress, done, steps)
             time.sleep(pause)
         return "finished"
 
