@@ -91,6 +91,8 @@ class OverviewTab(QWidget):
         self.today = date.today()  # tests fix it
         self.figures: dict[str, QPushButton] = {}
         self.charts: dict[str, QChartView] = {}
+        self._stale = True  # the figures need counting before they are shown
+        self._watching = False
         self.setObjectName("tab_overview")
         self._build()
 
@@ -254,10 +256,21 @@ class OverviewTab(QWidget):
 
     # --- figures -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Figures are counted again only when a record tab reloaded since (on a million
+        projects a count takes seconds; flipping between tabs should not)."""
         super().showEvent(event)
-        self.refresh()
+        if not self._watching and self.window_ is not None:
+            for tab in self.window_.record_tabs():
+                tab.count_changed.connect(self.mark_stale)
+            self._watching = True
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self, *_args) -> None:
+        self._stale = True
 
     def refresh(self) -> None:
+        self._stale = False
         with self.db.read() as conn:
             self._fill_years(conn)
             year = self.year.currentData() or self.today.year

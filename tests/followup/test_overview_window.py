@@ -133,3 +133,24 @@ def test_double_clicking_a_stalled_project_opens_it(demo_window, qtbot):
     projects = demo_window.current_tab()
     assert projects.kind == "projects" and projects.selected_id() == wanted
     assert projects.model.rowCount() == 10  # its filter cleared, so the project is there
+
+
+def test_figures_are_counted_again_only_after_records_changed(demo_window, qtbot, monkeypatch):
+    tab = _overview(demo_window)
+    calls = []
+    original = tab.refresh
+    monkeypatch.setattr(tab, "refresh", lambda: (calls.append(1), original())[1])
+    demo_window.show_tab("meetings")
+    demo_window.tabs.setCurrentWidget(tab)
+    assert calls == []  # nothing changed: the figures shown are still right
+    projects = demo_window.show_tab("projects")
+    projects.select_row(projects.model.row_of(projects.current_ids()[0]))
+    form = projects.add_progress()
+    form.entry_date.set_value(date(2025, 2, 1))
+    form.stage.set_value(Stage.REGISTERED)
+    form.description.setPlainText("完成注册")
+    with qtbot.waitSignal(form.finished, timeout=3000):
+        qtbot.mouseClick(form.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    demo_window.tabs.setCurrentWidget(tab)
+    assert calls == [1]
+    assert tab.figures["stage_registered"].text().startswith("Registered  4")
