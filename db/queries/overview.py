@@ -189,16 +189,32 @@ def latest_year(conn: Connection, today: date) -> int:
 def stalled_projects(
     conn: Connection, today: date, limit: int = STALLED_SHOWN
 ) -> list[dict[str, Any]]:
-    """The red and amber projects, longest silent first, with their level."""
+    """The red and amber projects, longest silent first, with their level.
+
+    Silent since the signing (no entry) and silent since the latest entry are read
+    apart, each along its date's index, and merged: ordering by the COALESCE of
+    the two would sort the whole table."""
     limits = follow_up.thresholds(conn)
-    since = follow_up.since_expr().label("since")
-    query = (
-        select(Project.id, Project.name, Project.stage, Project.signed_date, since)
-        .where(Project.deleted_at.is_(None), follow_up.condition(follow_up.ANY, today, limits))
-        .order_by(since, Project.id)
+    cut = follow_up.months_before(today, limits.amber)
+    live = (
+        Project.deleted_at.is_(None),
+        Project.stage.notin_([s.value for s in follow_up.SETTLED]),
+    )
+    cols = (Project.id, Project.name, Project.stage, Project.signed_date)
+    never = (
+        select(*cols, Project.signed_date.label("since"))
+        .where(*live, Project.last_progress_date.is_(None), Project.signed_date <= cut)
+        .order_by(Project.signed_date, Project.id)
         .limit(limit)
     )
-    rows = [dict(r) for r in conn.execute(query).mappings()]
+    logged = (
+        select(*cols, Project.last_progress_date.label("since"))
+        .where(*live, Project.last_progress_date <= cut)
+        .order_by(Project.last_progress_date, Project.id)
+        .limit(limit)
+    )
+    rows = [dict(r) for q in (never, logged) for r in conn.execute(q).mappings()]
+    rows = sorted(rows, key=lambda r: (r["since"], r["id"]))[:limit]
     for r in rows:
         r["level"] = follow_up.level(r["stage"], r["signed_date"], r["since"], today, limits)
     return rows
