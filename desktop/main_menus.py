@@ -133,9 +133,10 @@ def _fill_reports(win: MainWindow, menu: QMenu) -> None:
     """The current tab's export, then the reports that need no tab."""
     _fill_from_tab(win, menu, "export_actions")
     menu.addSeparator()
-    action = menu.addAction(
-        QCoreApplication.translate("MainWindow", "Monthly progress report of key projects…")
-    )
+    from desktop.reports.words import word
+
+    # The report's own title (重点项目推进情况月报), the same words as on the printed sheet.
+    action = menu.addAction(word("title.progress") + "…")
     action.setObjectName("menu_progress_report")
     action.triggered.connect(lambda: _progress_report(win))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.errors import LedgerError
+from desktop.reports.words import word
 from desktop.widgets import ask
 
 
@@ -27,7 +28,7 @@ class ProgressReportDialog(QDialog):
         self.db = db
         self.written: Path | None = None
         self.setObjectName("progress_report_dialog")
-        self.setWindowTitle(self.tr("Monthly progress report of key projects"))
+        self.setWindowTitle(word("title.progress"))  # as the printed title says
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.month = QDateEdit(self)
         self.month.setObjectName("month")
@@ -61,7 +62,6 @@ class ProgressReportDialog(QDialog):
 
     def export(self) -> Path | None:
         from desktop.reports import ReportOptions, write_report
-        from desktop.reports.words import word
 
         path, _ = QFileDialog.getSaveFileName(
             self,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from db.enums import ProjectType, Stage
 from db.models import Project
+from db.lang import set_language
 from db.queries import follow_up
 from db.services import settings
 from desktop.dialogs import progress_report
@@ -232,6 +233,12 @@ def test_reports_menu_writes_the_monthly_progress_report(
     reports = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&Reports")
     _fill_reports(demo_window, reports)  # what opening the menu does (aboutToShow)
     action = next(a for a in reports.actions() if a.objectName() == "menu_progress_report")
+    assert action.text() == "Monthly progress report of key projects…"
+    set_language("zh")
+    _fill_reports(demo_window, reports)
+    action = next(a for a in reports.actions() if a.objectName() == "menu_progress_report")
+    assert action.text() == "重点项目推进情况月报…"
+    set_language("en")
     action.trigger()
     dialog = demo_window.tool_dialog
     dialog.month.setDate(QDate(2025, 1, 1))
