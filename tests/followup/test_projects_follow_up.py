@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from sqlalchemy import select
 
 from db.enums import ProjectType, Stage
-from db.models import Project
 from db.lang import set_language
+from db.models import Project
 from db.queries import follow_up
 from db.services import settings
 from desktop.dialogs import progress_report
