@@ -182,7 +182,6 @@ def _meeting(session: Session, unit_ids: dict[str, int], added: dict) -> int:
         end_date=MEETING_DATE,
         city="重庆",
         district="永川区",
-        venue="重庆市永川区",
         summary=SUMMARY,
         source_publisher="四川省商务厅微信公众号",
         source_date=date(2024, 12, 18),
