@@ -410,9 +410,10 @@ def list_ids(
     flt = flt or ListFilter()
     where, order = _where(spec, flt, conn.dialect.name, conn), _order(spec, sort)
     query = _base(spec, spec.model.id, needed=[*where, *order]).where(*where).order_by(*order)
-    # The driver's own rows: a million ids come a third faster than through
-    # SQLAlchemy's row objects (plain integers need no result processing).
-    return [row[0] for row in conn.execute(query).cursor.fetchall()]
+    # The driver's own rows, one at a time: a million ids come faster than through
+    # SQLAlchemy's row objects (plain integers need no result processing), and no
+    # list of a million rows is held besides the ids.
+    return [row[0] for row in conn.execute(query).cursor]
 
 
 def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
