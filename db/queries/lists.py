@@ -134,7 +134,8 @@ def _meeting_projects(what) -> ColumnElement:
     )
 
 
-def _case_units(role: str) -> ColumnElement:
+def case_unit_names(role: str) -> ColumnElement:
+    """A case's units of one role, joined with 、 (correlated to Case)."""
     return (
         select(names_agg(Unit.name))
         .select_from(CaseUnit)
@@ -225,7 +226,7 @@ SPECS: dict[str, ListSpec] = {
             Col("code", "case.code", "text", lambda: Case.code),
             Col("category", "case.category", "text", lambda: ref_name(CaseCategory)),
             Col("scope", "case.scope", "enum:case_scope", lambda: Case.scope),
-            Col("lead_units", "case.lead_units", "text", lambda: _case_units("lead")),
+            Col("lead_units", "case.lead_units", "text", lambda: case_unit_names("lead")),
             Col("launch_date", "case.launch_date", "date", lambda: Case.launch_date),
             Col("recognition", "case.recognition", "enum:recognition", lambda: Case.recognition),
             Col(

@@ -20,7 +20,6 @@ from db.models import (
     Case,
     CaseCategory,
     CaseMeeting,
-    CaseUnit,
     ChairTerm,
     IndustryField,
     Meeting,
@@ -29,7 +28,7 @@ from db.models import (
     Project,
     Unit,
 )
-from db.queries.lists import SPECS, ref_name
+from db.queries.lists import SPECS, case_unit_names, ref_name
 from db.queries.search import names_agg
 
 Investor = aliased(Unit, name="investor")
@@ -169,16 +168,6 @@ def ledger_projects(
     return _rows(conn, query)
 
 
-def _case_units(role: str) -> ColumnElement:
-    return (
-        select(names_agg(Unit.name))
-        .select_from(CaseUnit)
-        .join(Unit, Unit.id == CaseUnit.unit_id)
-        .where(CaseUnit.case_id == Case.id, CaseUnit.role == role)
-        .scalar_subquery()
-    )
-
-
 def _case_showcases() -> ColumnElement:
     """The meetings that showcased a case, each as “title（date）”."""
     shown = Meeting.title + "（" + cast(Meeting.start_date, String) + "）"
@@ -201,8 +190,8 @@ def compendium_cases(conn: Connection) -> list[dict]:
             Case.title,
             Case.code,
             Case.scope,
-            _case_units("lead").label("lead_units"),
-            _case_units("participant").label("participating_units"),
+            case_unit_names("lead").label("lead_units"),
+            case_unit_names("participant").label("participating_units"),
             Case.launch_date,
             Case.recognition,
             Case.recognition_batch,
