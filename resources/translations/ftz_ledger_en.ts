@@ -123,6 +123,41 @@
     </message>
 </context>
 <context>
+    <name>DataMenus</name>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Connect to server…</translation>
+    </message>
+    <message>
+        <source>Copy records to &amp;server…</source>
+        <translation>Copy records to &amp;server…</translation>
+    </message>
+    <message>
+        <source>Recycle &amp;bin…</source>
+        <translation>Recycle &amp;bin…</translation>
+    </message>
+    <message>
+        <source>Copy records to server</source>
+        <translation>Copy records to server</translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s records now?</source>
+        <translation>Open the server&apos;s records now?</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>This ledger has no records yet</source>
@@ -260,10 +295,6 @@
     <message>
         <source>(open a tab first)</source>
         <translation>(open a tab first)</translation>
-    </message>
-    <message>
-        <source>Monthly progress report of key projects…</source>
-        <translation>Monthly progress report of key projects…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -544,10 +575,6 @@
 </context>
 <context>
     <name>ProgressReportDialog</name>
-    <message>
-        <source>Monthly progress report of key projects</source>
-        <translation>Monthly progress report of key projects</translation>
-    </message>
     <message>
         <source>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</source>
         <translation>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</translation>

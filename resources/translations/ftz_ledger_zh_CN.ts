@@ -123,6 +123,41 @@
     </message>
 </context>
 <context>
+    <name>DataMenus</name>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Copy records to &amp;server…</source>
+        <translation>复制记录到服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Recycle &amp;bin…</source>
+        <translation>回收站(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Copy records to server</source>
+        <translation>复制记录到服务器</translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s records now?</source>
+        <translation>现在打开服务器上的台账吗？</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>This ledger has no records yet</source>
@@ -260,10 +295,6 @@
     <message>
         <source>(open a tab first)</source>
         <translation>（请先打开一个标签页）</translation>
-    </message>
-    <message>
-        <source>Monthly progress report of key projects…</source>
-        <translation>重点项目月度进展报表…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -544,10 +575,6 @@
 </context>
 <context>
     <name>ProgressReportDialog</name>
-    <message>
-        <source>Monthly progress report of key projects</source>
-        <translation>重点项目月度进展报表</translation>
-    </message>
     <message>
         <source>Per project: the stage at the start and end of the month, the entries during it and the problems needing coordination.</source>
         <translation>逐个项目列出月初和月末所处阶段、当月进展情况以及需协调解决的问题。</translation>
