@@ -16,20 +16,32 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataMenus", text)
-
-
 def build_data_menus(win: MainWindow, file_menu: QMenu, before_quit) -> None:
     """File: Import…, Back up now…, Restore…, Connect to server…, Copy records to server…"""
     entries = [
-        ("import", _tr("&Import from Excel…"), lambda: import_records(win)),
+        (
+            "import",
+            QCoreApplication.translate("DataMenus", "&Import from Excel…"),
+            lambda: import_records(win),
+        ),
         (None, None, None),
-        ("backup", _tr("&Back up now…"), lambda: back_up(win)),
-        ("restore", _tr("&Restore from backup…"), lambda: restore(win)),
+        ("backup", QCoreApplication.translate("DataMenus", "&Back up now…"), lambda: back_up(win)),
+        (
+            "restore",
+            QCoreApplication.translate("DataMenus", "&Restore from backup…"),
+            lambda: restore(win),
+        ),
         (None, None, None),
-        ("connect_server", _tr("&Connect to server…"), lambda: connect_server(win)),
-        ("copy_to_server", _tr("Copy records to &server…"), lambda: copy_to_server(win)),
+        (
+            "connect_server",
+            QCoreApplication.translate("DataMenus", "&Connect to server…"),
+            lambda: connect_server(win),
+        ),
+        (
+            "copy_to_server",
+            QCoreApplication.translate("DataMenus", "Copy records to &server…"),
+            lambda: copy_to_server(win),
+        ),
         (None, None, None),
     ]
     for name, text, slot in entries:
@@ -45,7 +57,7 @@ def build_data_menus(win: MainWindow, file_menu: QMenu, before_quit) -> None:
 def add_recycle_bin(win: MainWindow, edit_menu: QMenu) -> None:
     """Edit › Recycle bin… (the Edit menu is refilled from the tab each time it opens)."""
     edit_menu.addSeparator()
-    action = edit_menu.addAction(_tr("Recycle &bin…"))
+    action = edit_menu.addAction(QCoreApplication.translate("DataMenus", "Recycle &bin…"))
     action.setObjectName("menu_recycle_bin")
     action.triggered.connect(lambda: recycle_bin(win))
 
@@ -109,6 +121,8 @@ def _offer_server(win: MainWindow, dialog) -> None:
 
     target = getattr(dialog, "copied_to", None)
     if target and ask.confirm(
-        win, _tr("Copy records to server"), _tr("Open the server's records now?")
+        win,
+        QCoreApplication.translate("DataMenus", "Copy records to server"),
+        QCoreApplication.translate("DataMenus", "Open the server's records now?"),
     ):
         win.switch_database(target)
