@@ -158,6 +158,16 @@ def show_error(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
+def show_form_problems(dialog: QDialog, form: ServerForm, label: QLabel) -> bool:
+    """Name the form's empty or bad fields under it; True when there were any."""
+    problems = form.problems()
+    if problems:
+        show_error(label, " ".join(text for _, text in problems))
+        dialog.adjustSize()
+        problems[0][0].setFocus()
+    return bool(problems)
+
+
 class ConnectServerDialog(QDialog):
     """Ask for a server database and check that it opens; `target()` is then its URL."""
 
@@ -192,11 +202,7 @@ class ConnectServerDialog(QDialog):
         first_empty.setFocus()
 
     def accept(self) -> None:
-        problems = self.form.problems()
-        if problems:
-            show_error(self.error, " ".join(text for _, text in problems))
-            self.adjustSize()
-            problems[0][0].setFocus()
+        if show_form_problems(self, self.form, self.error):
             return
         url = self.form.url()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -14,7 +14,12 @@ from db.backends.messages import server_msg
 from db.copy import copy_records, describe_counts
 from db.engine import Database, open_database
 from db.errors import LedgerError
-from desktop.dialogs.connect_server import ServerForm, error_label, show_error
+from desktop.dialogs.connect_server import (
+    ServerForm,
+    error_label,
+    show_error,
+    show_form_problems,
+)
 
 
 class CopyToServerDialog(QDialog):
@@ -54,11 +59,7 @@ class CopyToServerDialog(QDialog):
         self.resize(520, 0)
 
     def copy(self) -> None:
-        problems = self.form.problems()
-        if problems:
-            show_error(self.error, " ".join(text for _, text in problems))
-            self.adjustSize()
-            problems[0][0].setFocus()
+        if show_form_problems(self, self.form, self.error):
             return
         url = self.form.url()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
