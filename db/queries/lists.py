@@ -405,12 +405,15 @@ def list_ids(
     kind: str,
     flt: ListFilter | None = None,
     sort: Sequence[tuple[str, bool]] | None = None,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ordered ids of every record matching the filter."""
+    """The ordered ids of every record matching the filter (the first `limit` of them)."""
     spec = SPECS[kind]
     flt = flt or ListFilter()
     where, order = _where(spec, flt, conn.dialect.name, conn), _order(spec, sort)
     query = _base(spec, spec.model.id, needed=[*where, *order]).where(*where).order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
     # The driver's own rows, one at a time: a million ids come faster than through
     # SQLAlchemy's row objects (plain integers need no result processing), and no
     # list of a million rows is held besides the ids.
