@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
 
     def _show_count(self, _count: int) -> None:
         tab = self.current_tab()
-        if tab is not None:
+        if tab is not None and not tab.model.is_complete():
+            self.count_label.setText(self.tr("Counting records…"))
+        elif tab is not None:
             text = self.tr("%1 records").replace("%1", f"{tab.model.rowCount():,}")
             self.count_label.setText(text)
 
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export to Excel"), f"{tab.kind}.xlsx", self.tr("Excel workbook (*.xlsx)")
         )
-        if not path:
+        if not path or not tab.model.wait_complete():
             return None
         options = reports.ReportOptions(
             ids=tab.current_ids(),

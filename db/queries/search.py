@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     String,
     and_,
     bindparam,
@@ -41,10 +42,7 @@ def _chars_phrase(word: str) -> str | None:
     return '"' + " ".join(word) + '"'
 
 
-def _fts_match(
-    fts: str, id_col: ColumnElement, word: str, phrase: str | None = None
-) -> ColumnElement[bool]:
-    phrase = phrase or '"' + word.replace('"', '""') + '"'
+def _fts_match(fts: str, phrase: str, id_col: ColumnElement) -> ColumnElement[bool]:
     hits = (
         select(column("rowid"))
         .select_from(table(fts))
@@ -72,12 +70,57 @@ def text_matches(
 def _sqlite_word(
     kind: str, id_col: ColumnElement, columns: list[ColumnElement], word: str
 ) -> ColumnElement[bool]:
+    lookup = _index_lookup(kind, word)
+    if lookup is None:
+        return _like_any(columns, word)
+    return _fts_match(*lookup, id_col)
+
+
+def _index_lookup(kind: str, word: str) -> tuple[str, str] | None:
+    """The search index and MATCH phrase that find the word, or None (LIKE needed)."""
     if kind in FTS_TABLES and len(word) >= TRIGRAM:
-        return _fts_match(FTS_TABLES[kind], id_col, word)
+        return FTS_TABLES[kind], '"' + word.replace('"', '""') + '"'
     phrase = _chars_phrase(word)
     if kind in CHARS_TABLES and phrase:
-        return _fts_match(CHARS_TABLES[kind], id_col, word, phrase)
-    return _like_any(columns, word)
+        return CHARS_TABLES[kind], phrase
+    return None
+
+
+def text_hits(conn: Connection, kind: str, term: str, top_id: int) -> bytearray | None:
+    """Which records (live or deleted, ids up to top_id) have every word of the
+    term, read straight from the SQLite search indexes: a bytearray whose byte at
+    an id is 1 for a match. None when a word needs LIKE, or on PostgreSQL.
+
+    Same matching as text_matches(). A caller holding the ordered ids of the filter
+    without the term keeps those marked here, which costs far less than ordering
+    the matches again (283 000 of a million projects: ~0.1 s instead of ~0.4 s).
+    """
+    if conn.dialect.name != "sqlite" or not term.split():
+        return None
+    lookups = [_index_lookup(kind, word) for word in term.split()]
+    if any(lookup is None for lookup in lookups):
+        return None
+    hits: bytearray | None = None
+    for fts, phrase in lookups:  # type: ignore[misc]
+        found = _marked(conn, fts, phrase, top_id)
+        hits = found if hits is None else _both(hits, found)
+    return hits
+
+
+def _marked(conn: Connection, fts: str, phrase: str, top_id: int) -> bytearray:
+    # One string of all the rowids: far fewer Python objects than a row per match.
+    sql = f"SELECT group_concat(rowid) FROM {fts} WHERE {fts} MATCH ?"
+    joined = conn.exec_driver_sql(sql, (phrase,)).scalar()
+    marks = bytearray(top_id + 1)
+    for rowid in map(int, joined.split(",")) if joined else ():
+        if rowid <= top_id:
+            marks[rowid] = 1
+    return marks
+
+
+def _both(a: bytearray, b: bytearray) -> bytearray:
+    both = int.from_bytes(a, "little") & int.from_bytes(b, "little")
+    return bytearray(both.to_bytes(len(a), "little"))
 
 
 class names_agg(GenericFunction):  # noqa: N801 - SQL function naming

@@ -63,6 +63,8 @@ class RecordTab(QWidget):
         self.open_form: QWidget | None = None
         self.setObjectName(f"tab_{self.kind}")
         self.model = RecordTableModel(db, self.kind, self)
+        self._keep_when_loaded: int | None = None
+        self.model.loaded.connect(self._rest_loaded)
         self.filter_bar = FilterBar(self)
         self.add_filters(self.filter_bar)
         self.view = self._make_view()
@@ -182,7 +184,7 @@ class RecordTab(QWidget):
 
     # --- loading -----------------------------------------------------------
     def apply_filter(self, flt: ListFilter) -> None:
-        keep = self.selected_id()
+        keep = self._keep_when_loaded or self.selected_id()
         self.model.reload(flt)
         self._after_reload(keep)
 
@@ -191,19 +193,31 @@ class RecordTab(QWidget):
         self.add_filters(self.filter_bar)
 
     def refresh(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.selected_id()
+        keep = select_id if select_id is not None else self._keep_when_loaded or self.selected_id()
         self.model.reload()
         self._after_reload(keep)
 
     def _after_reload(self, keep: int | None) -> None:
+        self._keep_when_loaded = None
         emit(self, "count_changed", self.model.rowCount())
         row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0 and keep is not None and not self.model.is_complete():
+            self._keep_when_loaded = keep  # further down the list: selected once it is in
+            return
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
             self.select_row(row)
         else:
             self.detail.show_nothing()
+
+    def _rest_loaded(self) -> None:
+        """The rest of a long list came in: count it; select the record kept for it."""
+        keep, self._keep_when_loaded = self._keep_when_loaded, None
+        if keep is not None:
+            self._after_reload(keep)
+        else:
+            emit(self, "count_changed", self.model.rowCount())
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

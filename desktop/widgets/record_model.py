@@ -7,33 +7,59 @@ data() asks the read side for the rows around the one being painted.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QWidget
 
 from db.engine import Database
 from db.labels import label
 from db.queries import lists
 from db.queries.lists import ListFilter
-from desktop.widgets.background import Cancelled, run_with_progress
+from db.queries.search import text_hits
+from desktop.widgets.background import _ABANDONED, Cancelled, Task, run_with_progress
 from desktop.widgets.formatting import cell_text
+from desktop.widgets.signals import emit
 
 
-def _ids_of(db: Database, kind: str, flt: ListFilter, sort, _progress) -> list[int]:
-    """The ordered ids, on a worker thread with its own connection."""
+def _ids_of(
+    db: Database, kind: str, flt: ListFilter, sort, limit: int | None, _progress=None
+) -> list[int]:
+    """The ordered ids (the first `limit`), on a worker thread with its own connection."""
     with db.read() as conn:
-        return lists.list_ids(conn, kind, flt, sort)
+        return lists.list_ids(conn, kind, flt, sort, limit=limit)
 
 
 WINDOW = 200  # rows fetched per query around the row being painted
 CACHE_LIMIT = 5_000  # rows kept; beyond that the cache starts over
+HEAD = 1_000  # ids fetched before the table first paints; a longer list follows from a worker
+POLL_MS = 15  # how often the GUI thread looks whether the rest of the ids have come
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordTableModel(QAbstractTableModel):
+    """Rows of one kind of record, in the order and filter asked for.
+
+    A list of up to HEAD records is read at once. A longer one paints from its
+    first HEAD ids while a worker reads the whole list; the rest are then inserted
+    below (or the table reset, if the records changed meanwhile) and `loaded` is
+    emitted. A typed search over a list already read keeps the listed ids that the
+    search index finds, without ordering the records again.
+    """
+
+    loaded = Signal()  # the whole id list is in (after a longer list's rest came)
+
     def __init__(self, db: Database, kind: str, parent=None) -> None:
         super().__init__(parent)
         self.db = db
@@ -46,38 +72,138 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: dict[int, dict] = {}
         self._loading = False
         self._again: ListFilter | None = None
+        self._rest: Task | None = None  # the worker reading the whole list
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._take_rest)
+        # The last whole list without a search: (filter+sort key, ids, highest id).
+        self._listed: tuple[tuple, list[int], int] | None = None
 
     # --- loading -----------------------------------------------------------
     def reload(self, flt: ListFilter | None = None) -> bool:
         """Query the ids of the filter again (after a filter change or a save).
 
-        The query runs off the GUI thread; one that takes more than half a second
-        (a sort by a joined column of a million projects, say) shows a progress
-        dialog whose Cancel keeps the rows as they were: then False.
+        The first ids are read off the GUI thread; a read that takes more than
+        half a second (a sort of a million projects on a server, say) shows a
+        progress dialog whose Cancel keeps the rows as they were: then False.
         """
         if self._loading:  # asked again while waiting (a timer): done once this one ends
             self._again = flt or self._again or self.flt
             return True
+        if flt is None:  # asked again without a new filter: the records may have changed
+            self._listed = None
         wanted = flt if flt is not None else self.flt
         self._loading = True
         try:
-            ids = run_with_progress(
-                self._dialog_parent(),
-                self.tr("Loading records…"),
-                partial(_ids_of, self.db, self.kind, wanted, self.sort_keys or None),
-                abandon_on_cancel=True,  # reading only: Cancel just stops waiting
-            )
+            ids = self._narrowed(wanted)
+            complete = ids is not None
+            if ids is None:
+                ids = self._first_ids(wanted)
+                complete = len(ids) <= HEAD
         except Cancelled:
             return False
         finally:
             self._loading = False
-        self.flt = wanted
-        self.beginResetModel()
-        self.ids = ids
-        self._rows.clear()
-        self.endResetModel()
+        self._show(wanted, ids, complete)
         again, self._again = self._again, None
         return self.reload(again) if again is not None else True
+
+    def _first_ids(self, wanted: ListFilter) -> list[int]:
+        return run_with_progress(
+            self._dialog_parent(),
+            self.tr("Loading records…"),
+            partial(_ids_of, self.db, self.kind, wanted, self.sort_keys or None, HEAD + 1),
+            abandon_on_cancel=True,  # reading only: Cancel just stops waiting
+        )
+
+    def _show(self, wanted: ListFilter, ids: list[int], complete: bool) -> None:
+        self._stop_rest()
+        self.flt = wanted
+        self.beginResetModel()
+        self.ids = ids if complete else ids[:HEAD]
+        self._rows.clear()
+        self.endResetModel()
+        if complete:
+            self._remember_listed(wanted)
+        else:
+            self._start_rest(wanted)
+
+    def _listed_key(self, flt: ListFilter) -> tuple:
+        return (replace(flt, text=""), tuple(self.sort_keys))
+
+    def _remember_listed(self, flt: ListFilter) -> None:
+        if not flt.text.strip():
+            self._listed = (self._listed_key(flt), self.ids, max(self.ids, default=0))
+
+    def _narrowed(self, wanted: ListFilter) -> list[int] | None:
+        """The ids of a search, kept from the list without it; None if not known."""
+        if not wanted.text.strip() or self._listed is None:
+            return None
+        key, listed, top_id = self._listed
+        if key != self._listed_key(wanted):
+            return None
+        with self.db.read() as conn:
+            hits = text_hits(conn, self.kind, wanted.text, top_id)
+        if hits is None:
+            return None
+        return [i for i in listed if hits[i]]
+
+    def _start_rest(self, wanted: ListFilter) -> None:
+        work = partial(_ids_of, self.db, self.kind, wanted, self.sort_keys or None, None)
+        self._rest = Task(work)
+        QThreadPool.globalInstance().start(self._rest)
+        self._poll.start()
+
+    def _stop_rest(self) -> None:
+        """Drop a worker still reading an older list (its result is not wanted)."""
+        if self._rest is not None and not self._rest.finished.is_set():
+            _ABANDONED.add(self._rest)
+            self._rest.on_finish = _ABANDONED.discard
+        self._rest = None
+        self._poll.stop()
+
+    def _take_rest(self) -> None:
+        task = self._rest
+        if task is None or not task.finished.is_set():
+            return
+        self._rest = None
+        self._poll.stop()
+        if task.error is not None:
+            raise task.error
+        ids: list[int] = task.result or []
+        head = len(self.ids)
+        if ids[:head] == self.ids and len(ids) > head:
+            self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
+            self.ids = ids
+            self.endInsertRows()
+        elif ids[:head] != self.ids:  # the records changed meanwhile: start over
+            self.beginResetModel()
+            self.ids = ids
+            self._rows.clear()
+            self.endResetModel()
+        self._remember_listed(self.flt)
+        emit(self, "loaded")
+
+    def is_complete(self) -> bool:
+        """False while the rest of a long list is still being read."""
+        return self._rest is None
+
+    def wait_complete(self) -> bool:
+        """Wait (with progress and Cancel) for the rest of the list; False if cancelled."""
+        task = self._rest
+        if task is None:
+            return True
+        try:
+            run_with_progress(
+                self._dialog_parent(),
+                self.tr("Loading records…"),
+                lambda _progress: task.finished.wait(),
+                abandon_on_cancel=True,
+            )
+        except Cancelled:
+            return False
+        self._take_rest()
+        return True
 
     def _dialog_parent(self) -> QWidget | None:
         parent = self.parent()

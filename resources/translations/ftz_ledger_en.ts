@@ -317,6 +317,10 @@
         <translation>Database: %1</translation>
     </message>
     <message>
+        <source>Counting records…</source>
+        <translation>Counting records…</translation>
+    </message>
+    <message>
         <source>%1 records</source>
         <translation>%1 records</translation>
     </message>

@@ -317,6 +317,10 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
+        <source>Counting records…</source>
+        <translation>正在统计记录…</translation>
+    </message>
+    <message>
         <source>%1 records</source>
         <translation>共 %1 条记录</translation>
     </message>

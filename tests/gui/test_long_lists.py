@@ -1,0 +1,181 @@
+"""A long list paints from its first ids and takes the rest from a worker; a typed
+search over a list already read keeps the listed ids the search index finds.
+
+HEAD (the ids read before the first paint) is made small here so that a few dozen
+records behave as a million would.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+import desktop.widgets.record_model as record_model
+from db.engine import Database
+from db.queries import lists
+from db.queries.lists import ListFilter
+from db.services import projects
+from tests.factories import enterprise, project_data
+
+HEAD = 5
+WORDS = ["芯", "光伏", "锂电池", "储能 电站", "P-0007", "光伏 组件", "-0"]
+
+
+def _fill(db: Database, count: int = 23) -> None:
+    names = ["光伏组件", "锂电池材料", "储能电站", "芯片封装", "冷链物流"]
+    with db.write() as session:
+        investor = enterprise(session, "测试投资有限公司")
+        for i in range(count):
+            data = project_data(
+                session,
+                investor,
+                name=f"{names[i % len(names)]}项目{i:03d}",
+                code=f"P-{i:04d}",
+                signed_date=date(2020, 1, 1) + timedelta(days=37 * i),
+            )
+            projects.create(session, data)
+
+
+def _all_ids(db: Database, flt: ListFilter | None = None, sort=None) -> list[int]:
+    with db.read() as conn:
+        return lists.list_ids(conn, "projects", flt, sort)
+
+
+@pytest.fixture
+def long_window(db, make_window, monkeypatch):
+    monkeypatch.setattr(record_model, "HEAD", HEAD)
+    _fill(db)
+    return make_window(db)
+
+
+def test_a_long_list_paints_its_head_then_inserts_the_rest(long_window, qtbot, db):
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    inserted: list[tuple[int, int]] = []
+    resets: list[bool] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.modelReset.connect(lambda: resets.append(True))
+    assert model.reload(ListFilter())
+    assert model.rowCount() == HEAD and not model.is_complete()
+    assert long_window.count_label.text() != f"{HEAD} records"  # not a false count
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    assert model.ids == _all_ids(db)
+    assert inserted == [(HEAD, 22)] and resets == [True]  # the head's reset only
+    assert long_window.count_label.text() == "23 records"
+
+
+def test_a_newer_filter_wins_over_a_rest_still_being_read(long_window, qtbot, db):
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    model.reload(ListFilter())  # long: its rest goes to a worker
+    model.reload(ListFilter(text="锂电池"))  # short and newest
+    qtbot.wait(200)
+    assert model.is_complete()
+    assert model.ids == _all_ids(db, ListFilter(text="锂电池"))
+
+
+def test_records_changed_while_the_rest_was_read_start_the_table_over(
+    long_window, qtbot, db, monkeypatch
+):
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    read_ids = record_model._ids_of
+
+    def rest_after_a_save(database, kind, flt, sort, limit, _progress=None):
+        if limit is None:  # the worker: a newer project lands at the top meanwhile
+            with database.write() as session:
+                investor = enterprise(session, "后来投资有限公司")
+                data = project_data(session, investor, signed_date=date(2030, 1, 1))
+                projects.create(session, data)
+        return read_ids(database, kind, flt, sort, limit)
+
+    monkeypatch.setattr(record_model, "_ids_of", rest_after_a_save)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.reload()
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    assert model.ids == _all_ids(db) and len(model.ids) == 24
+    assert len(resets) == 2  # the head, then the whole list again
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_search_over_a_read_list_matches_the_query(long_window, qtbot, db, word, monkeypatch):
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    narrowed: list[bool] = []
+    real = record_model.text_hits
+    monkeypatch.setattr(
+        record_model,
+        "text_hits",
+        lambda *a: narrowed.append((hits := real(*a)) is not None) or hits,
+    )
+    tab.apply_filter(ListFilter(text=word))
+    assert model.is_complete() == (word != "-0")  # kept ids come whole; LIKE has a head
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    expected = _all_ids(db, ListFilter(text=word), model.sort_keys or None)
+    assert model.ids == expected and expected
+    # Words the indexes hold are kept from the list; a short word with punctuation
+    # ("-0") is for LIKE: the list is read again with the search.
+    assert narrowed == [word != "-0"]
+
+
+def test_search_after_a_save_finds_the_new_record(long_window, qtbot, db):
+    tab = long_window.show_tab("projects")
+    qtbot.waitUntil(tab.model.is_complete, timeout=5000)
+    with db.write() as session:
+        investor = enterprise(session, "新来投资有限公司")
+        new = projects.create(session, project_data(session, investor, name="氢能重卡项目"))
+        new_id = new.id
+    tab.refresh()
+    qtbot.waitUntil(tab.model.is_complete, timeout=5000)
+    tab.apply_filter(ListFilter(text="氢能"))
+    assert tab.model.ids == [new_id]
+
+
+def test_sorting_keeps_the_search_and_searching_keeps_the_sort(long_window, qtbot, db):
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    model.set_sort("code", False)
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    tab.apply_filter(ListFilter(text="光伏"))
+    assert model.ids == _all_ids(db, ListFilter(text="光伏"), [("code", False)])
+    model.set_sort("code", True)
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    assert model.ids == _all_ids(db, ListFilter(text="光伏"), [("code", True)])
+
+
+def test_a_record_further_down_stays_selected_once_the_rest_comes(long_window, qtbot, db):
+    tab = long_window.show_tab("projects")
+    qtbot.waitUntil(tab.model.is_complete, timeout=5000)
+    far = tab.model.ids[17]
+    tab.select_row(17)
+    tab.refresh()  # after a save: the head first, the kept record not in it yet
+    assert not tab.model.is_complete()
+    qtbot.waitUntil(lambda: tab.selected_id() == far, timeout=5000)
+    assert tab.view.currentIndex().row() == 17
+
+
+def test_export_waits_for_the_whole_list(long_window, qtbot, db, monkeypatch, tmp_path):
+    import desktop.main_window as mw
+
+    handed: list[list[int]] = []
+
+    class Reports:
+        class ReportOptions:
+            def __init__(self, ids, **_kw) -> None:
+                handed.append(list(ids))
+
+        @staticmethod
+        def write_report(_db, _kind, path, _options):
+            return path
+
+    monkeypatch.setattr(mw, "_reports_module", lambda: Reports)
+    target = tmp_path / "projects.xlsx"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab = long_window.show_tab("projects")
+    tab.refresh()
+    assert not tab.model.is_complete()
+    assert long_window.export_current() == target
+    assert handed == [_all_ids(db)]
