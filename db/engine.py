@@ -228,6 +228,13 @@ class Database:
         self.engine.dispose()
 
 
+def _is_at_head(db: Database) -> bool:
+    from db.schema_head import is_at_head
+
+    with db.engine.connect() as conn:
+        return is_at_head(conn)
+
+
 def open_database(target: str | None = None, *, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the ledger at a path or URL.
 
@@ -235,8 +242,6 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     a folder, a file that is not a database, a ledger from a newer program, a
     server that cannot be reached.
     """
-    from db.migrate import ensure_schema
-
     url = target_url(resolve_target(target))
     check_supported(url)
     if url.get_backend_name() == "sqlite" and url.database:
@@ -247,7 +252,9 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
         probe_sqlite_file(path)
     db = Database(engine=build_engine(url), url=url)
     try:
-        if migrate:
+        if migrate and not _is_at_head(db):
+            from db.migrate import ensure_schema  # Alembic: loaded only when needed
+
             ensure_schema(db)
         if db.is_sqlite:
             # Only now that the file is known to be ours: WAL is stored in the file.

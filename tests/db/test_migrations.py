@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,7 +106,7 @@ def test_new_file_is_created_at_head(tmp_path):
 def test_upgrade_from_an_older_revision_keeps_data_and_backs_up_first(db_path, monkeypatch):
     """An older ledger (here: one whose revision the program can still upgrade) is
     copied aside before the upgrade, and its records survive."""
-    from db import migrate
+    from db import migrate, schema_head
     from db.services import units
 
     db = open_database(str(db_path))
@@ -113,6 +115,7 @@ def test_upgrade_from_an_older_revision_keeps_data_and_backs_up_first(db_path, m
     db.dispose()
     # Pretend the program's head moved on: the file's revision is now "older".
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_next")
+    monkeypatch.setattr(schema_head, "HEAD_REVISION", "9999_next")
     upgraded_to = []
     monkeypatch.setattr(migrate, "upgrade", lambda db, target: upgraded_to.append(target))
     db = open_database(str(db_path))
@@ -146,3 +149,32 @@ def test_0002_upgrades_a_0001_ledger_with_projects_and_indexes_them(tmp_path):
         assert lists.count(conn, "projects", lists.ListFilter(text="储能电站")) == 1
     assert list((tmp_path / "backups").glob("*before-upgrade-0001*"))
     db.dispose()
+
+
+def test_the_quick_head_check_knows_the_same_head_as_alembic():
+    from db.schema_head import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_an_up_to_date_ledger_does_not_load_alembic(db_path):
+    """The start-up's common case answers from one SELECT; a new file still migrates."""
+    script = (
+        "import sys; from db.engine import open_database; "
+        "db = open_database(sys.argv[1]); db.dispose(); "
+        "print('alembic' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+
+    def loads_alembic(path: Path) -> bool:
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return run.stdout.strip() == "True"
+
+    assert loads_alembic(db_path.parent / "new.sqlite3")  # created: migrations ran
+    assert not loads_alembic(db_path.parent / "new.sqlite3")  # now at head
