@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         if tab is not None and not tab.model.is_complete():
             self.count_label.setText(self.tr("Counting records…"))
         elif tab is not None:
-            text = self.tr("%1 records").replace("%1", f"{tab.model.rowCount():,}")
-            self.count_label.setText(text)
+            # %Ln: the count in the clerk's locale (1,000,000); English says "1 record".
+            self.count_label.setText(self.tr("%Ln record(s)", "", tab.model.rowCount()))
 
     def step_tab(self, step: int) -> None:
         if self.tabs.count():

@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Automatic backup</translation>
+    </message>
+    <message>
+        <source>Finishing the automatic backup…</source>
+        <translation>Finishing the automatic backup…</translation>
+    </message>
+    <message>
+        <source>The automatic backup was cancelled.</source>
+        <translation>The automatic backup was cancelled.</translation>
+    </message>
+    <message>
+        <source>Automatic backup made: %1</source>
+        <translation>Automatic backup made: %1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>The automatic backup failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>Add lead unit</source>
@@ -320,9 +343,12 @@
         <source>Counting records…</source>
         <translation>Counting records…</translation>
     </message>
-    <message>
-        <source>%1 records</source>
-        <translation>%1 records</translation>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sample records</source>
@@ -451,6 +477,10 @@
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
@@ -497,6 +527,10 @@
     <message>
         <source>Overview as of %1</source>
         <translation>Overview as of %1</translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: %1</source>
+        <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
         <source>Meetings in %1</source>

@@ -60,6 +60,29 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>Finishing the automatic backup…</source>
+        <translation>正在完成自动备份…</translation>
+    </message>
+    <message>
+        <source>The automatic backup was cancelled.</source>
+        <translation>已取消自动备份。</translation>
+    </message>
+    <message>
+        <source>Automatic backup made: %1</source>
+        <translation>已自动备份：%1</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseForm</name>
     <message>
         <source>Add lead unit</source>
@@ -320,9 +343,11 @@
         <source>Counting records…</source>
         <translation>正在统计记录…</translation>
     </message>
-    <message>
-        <source>%1 records</source>
-        <translation>共 %1 条记录</translation>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>共 %Ln 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sample records</source>
@@ -451,6 +476,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
@@ -497,6 +526,10 @@
     <message>
         <source>Overview as of %1</source>
         <translation>总览（截至 %1）</translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: %1</source>
+        <translation>无法统计数据：%1</translation>
     </message>
     <message>
         <source>Meetings in %1</source>

@@ -48,6 +48,16 @@ class Answers:
         return [k for k, _ in self.asked]
 
 
+@pytest.fixture(autouse=True)
+def english_catalogue(qapp) -> Iterator[None]:
+    """English as the program speaks it: with its English catalogue ("1 record")."""
+    from desktop import i18n
+
+    i18n.install_translators(qapp, "en")
+    yield
+    i18n.remove_translators(qapp)
+
+
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     out = Answers()

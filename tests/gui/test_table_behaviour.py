@@ -35,6 +35,7 @@ def test_search_box_narrows_the_table(demo_window, qtbot):
     qtbot.keyClicks(tab.filter_bar.search, "sample-2024-1")  # typed, debounced
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
     assert _column_texts(tab, "code") == ["SAMPLE-2024-10"]
+    assert demo_window.count_label.text() == "1 record"  # Qt's plural forms
 
 
 def test_stage_filter_and_filter_contract(demo_window):

@@ -123,3 +123,14 @@ def test_window_font_falls_back_to_a_cjk_family(qapp):
         assert not i18n.lacks_cjk(qapp.font())
     finally:
         qapp.setFont(saved)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [("zh", "共 1 条记录", "共 1,234 条记录"), ("en", "1 record", "1,234 records")],
+)
+def test_record_count_has_plural_forms_and_digit_groups(ui_language, lang, one, many):
+    ui_language(lang)
+    tr = QCoreApplication.translate
+    assert tr("MainWindow", "%Ln record(s)", "", 1) == one
+    assert tr("MainWindow", "%Ln record(s)", "", 1234) == many
