@@ -101,7 +101,9 @@ def connect_server(win: MainWindow) -> None:
     from desktop.dialogs.connect_server import ConnectServerDialog
 
     dialog = ConnectServerDialog(win)
-    dialog.accepted.connect(lambda: win.switch_database(dialog.target()))
+    dialog.accepted.connect(
+        lambda: win.switch_database(dialog.target(), opened=dialog.take_database())
+    )
     win.tool_dialog = dialog
     dialog.open()
 

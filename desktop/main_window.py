@@ -24,6 +24,13 @@ from desktop.widgets.empty_state import EmptyState
 from desktop.widgets.settings import remember_database, settings
 
 
+def _dispose(opened: Database | None) -> bool:
+    """Not switching after all: close the database opened for it; False."""
+    if opened is not None:
+        opened.dispose()
+    return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
@@ -190,18 +197,19 @@ class MainWindow(QMainWindow):
         return written
 
     # --- databases -------------------------------------------------------------
-    def switch_database(self, target: str) -> bool:
+    def switch_database(self, target: str, opened: Database | None = None) -> bool:
+        """Show the ledger at target (`opened`: already open, e.g. by Connect to server)."""
         from desktop.single_instance import claim_other_database
         from desktop.startup import open_database_for_window
 
         if not self._forms_may_close():
-            return False
+            return _dispose(opened)
         claim = self.instance_claim
         if claim is not None:
             claim = claim_other_database(claim, target)
             if claim is None:  # another window has it open: that one came forward
-                return False
-        db = open_database_for_window(target, self)
+                return _dispose(opened)
+        db = opened if opened is not None else open_database_for_window(target, self)
         if db is None:
             if claim is not None and claim is not self.instance_claim:
                 # Staying on the current database: take its claim back.

@@ -7,8 +7,9 @@ process's memory only.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
-from db.engine import open_database
+from db.engine import Database, open_database
 from db.errors import LedgerError
+from desktop.widgets.background import Cancelled, Progress, run_with_progress
 from desktop.widgets.settings import settings
 
 DRIVER = "postgresql+psycopg"
@@ -197,6 +199,7 @@ class ConnectServerDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._url: URL | None = None
+        self._db: Database | None = None
         self.resize(480, 0)
         first_empty = next((f for f, _ in self.form.problems()), self.form.password)
         first_empty.setFocus()
@@ -205,21 +208,44 @@ class ConnectServerDialog(QDialog):
         if show_form_problems(self, self.form, self.error):
             return
         url = self.form.url()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            open_database(url.render_as_string(hide_password=False)).dispose()
+            # Off the GUI thread: an unreachable server takes its connect timeout,
+            # and a new database is set up; Connecting… with Cancel after 0.5 s.
+            db = run_with_progress(
+                self,
+                self.tr("Connect to server"),
+                partial(_open_server, url.render_as_string(hide_password=False)),
+                label=self.tr("Connecting to %1…").replace("%1", url.host or ""),
+                abandon_on_cancel=True,
+            )
+        except Cancelled:
+            return
         except LedgerError as exc:
             show_error(self.error, str(exc))
             self.adjustSize()
             self.form.password.setFocus()
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.form.connected(url)
         self._url = url
+        self._db = db
         super().accept()
 
     def target(self) -> str:
         """The URL to open (with the password, for this process only)."""
         assert self._url is not None, "target() after the dialog was accepted"
         return self._url.render_as_string(hide_password=False)
+
+    def take_database(self) -> Database:
+        """The server database the dialog opened (the caller disposes of it)."""
+        db, self._db = self._db, None
+        assert db is not None, "take_database() once, after the dialog was accepted"
+        return db
+
+
+def _open_server(target: str, progress: Progress) -> Database:
+    """Open (and set up) the server database on a worker; given up if cancelled meanwhile."""
+    db = open_database(target)
+    if progress(1, 1) is False:  # the clerk stopped waiting: nobody will take it
+        db.dispose()
+        raise Cancelled()
+    return db

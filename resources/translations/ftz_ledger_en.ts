@@ -129,6 +129,10 @@
         <source>&amp;Connect</source>
         <translation>&amp;Connect</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
 </context>
 <context>
     <name>CopyToServerDialog</name>

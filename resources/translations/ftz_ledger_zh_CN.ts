@@ -129,6 +129,10 @@
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
 </context>
 <context>
     <name>CopyToServerDialog</name>

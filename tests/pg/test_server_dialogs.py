@@ -83,7 +83,7 @@ def test_connect_opens_and_remembers_the_server_but_never_the_password(
     dialog.form.keep.setChecked(True)
     dialog.buttons.accepted.emit()
     assert dialog.result() == dialog.DialogCode.Accepted
-    db = open_database(dialog.target())
+    db = dialog.take_database()  # opened once, by the dialog; the window takes it
     assert db.url.username == role and password not in db.display_name()
     db.dispose()
     expected = f"postgresql+psycopg://{role}@{pg_url.host}:{pg_url.port}/{pg_url.database}"
@@ -104,6 +104,7 @@ def test_password_is_not_kept_unless_asked(qtbot, login_role, pg_url, pg_server)
     _fill(dialog.form, pg_url, role, password)
     dialog.buttons.accepted.emit()
     assert dialog.result() == dialog.DialogCode.Accepted
+    dialog.take_database().dispose()
     again = ConnectServerDialog()
     qtbot.addWidget(again)
     assert again.form.user.text() == role and again.form.password.text() == ""
