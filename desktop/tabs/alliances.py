@@ -12,6 +12,7 @@ from db.services import alliances
 from desktop.dialogs.alliance_form import AllianceForm, MemberForm
 from desktop.dialogs.handover import HandoverDialog, MemberLeavesDialog
 from desktop.tabs.base import RecordTab
+from desktop.widgets import ask
 from desktop.widgets.detail_panel import DetailHtml
 from desktop.widgets.formatting import date_text
 
@@ -29,6 +30,7 @@ class AlliancesTab(RecordTab):
         out = []
         for name, text, slot in (
             ("add_member", self.tr("Add member…"), self.add_member),
+            ("edit_member", self.tr("Edit member…"), self.edit_member),
             ("member_leaves", self.tr("Member leaves…"), self.member_leaves),
             ("hand_over", self.tr("Hand over chair…"), self.hand_over),
         ):
@@ -50,6 +52,34 @@ class AlliancesTab(RecordTab):
 
     def add_member(self) -> MemberForm | None:
         return self._for_selected(lambda a: MemberForm(self.db, a, parent=self))
+
+    def edit_member(self) -> MemberForm | None:
+        """A member's kind, dates and contact: the clerk picks which member first."""
+        alliance_id = self.selected_id()
+        if alliance_id is None:
+            return None
+        with self.db.read() as conn:
+            members = (alliance_detail(conn, alliance_id) or {}).get("members", [])
+        if not members:
+            ask.inform(self, self.tr("Edit member"), self.tr("No members yet."))
+            return None
+        names = [self._member_choice(m) for m in members]
+        chosen = ask.choose(self, self.tr("Edit member"), self.tr("Member:"), names)
+        if chosen is None:
+            return None
+        member_id = members[chosen]["id"]
+        return self._for_selected(lambda a: MemberForm(self.db, a, member_id, parent=self))
+
+    def _member_choice(self, member: dict) -> str:
+        joined, left = date_text(member["joined_date"]), date_text(member["left_date"])
+        if left:
+            return (
+                self.tr("%1 (%2 – %3)")
+                .replace("%1", member["unit"])
+                .replace("%2", joined)
+                .replace("%3", left)
+            )
+        return self.tr("%1 (since %2)").replace("%1", member["unit"]).replace("%2", joined)
 
     def member_leaves(self) -> MemberLeavesDialog | None:
         return self._for_selected(lambda a: MemberLeavesDialog(self.db, a, parent=self))

@@ -6,7 +6,7 @@ Tests replace these functions (monkeypatch) so no modal box ever blocks a run.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -27,6 +27,12 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def choose(parent: QWidget | None, title: str, text: str, items: list[str]) -> int | None:
+    """One of the items (its index), or None when the clerk cancels."""
+    item, ok = QInputDialog.getItem(parent, title, text, items, 0, False)
+    return items.index(item) if ok and item in items else None
 
 
 def conflict(parent: QWidget | None, text: str) -> str:

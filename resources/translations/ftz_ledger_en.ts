@@ -31,12 +31,32 @@
         <translation>Add member…</translation>
     </message>
     <message>
+        <source>Edit member…</source>
+        <translation>Edit member…</translation>
+    </message>
+    <message>
         <source>Member leaves…</source>
         <translation>Member leaves…</translation>
     </message>
     <message>
         <source>Hand over chair…</source>
         <translation>Hand over chair…</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>Edit member</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (since %2)</translation>
     </message>
     <message>
         <source>Members</source>

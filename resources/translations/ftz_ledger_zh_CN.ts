@@ -31,12 +31,32 @@
         <translation>添加成员…</translation>
     </message>
     <message>
+        <source>Edit member…</source>
+        <translation>编辑成员…</translation>
+    </message>
+    <message>
         <source>Member leaves…</source>
         <translation>成员退出…</translation>
     </message>
     <message>
         <source>Hand over chair…</source>
         <translation>轮值主席交接…</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>成员：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1（%2 起）</translation>
     </message>
     <message>
         <source>Members</source>

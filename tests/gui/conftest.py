@@ -20,6 +20,7 @@ class Answers:
         self.confirm = True
         self.conflict = "keep"
         self.discard = True
+        self.choice: str | None = None  # the item to pick in ask.choose (None: cancel)
         self.asked: list[tuple[str, str]] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,7 +39,12 @@ class Answers:
             self.asked.append(("discard", ""))
             return self.discard
 
+        def choose(_parent, title, text, items):
+            self.asked.append(("choose", "\n".join(items)))
+            return items.index(self.choice) if self.choice in items else None
+
         monkeypatch.setattr(ask, "confirm", confirm)
+        monkeypatch.setattr(ask, "choose", choose)
         monkeypatch.setattr(ask, "inform", note("inform"))
         monkeypatch.setattr(ask, "warn", note("warn"))
         monkeypatch.setattr(ask, "conflict", conflict)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
 from db.enums import AgendaKind, HostRole
 from db.queries.details import alliance_detail, case_detail, meeting_detail, project_detail
+from desktop.widgets.formatting import date_text
 from tests import factories
 
 
@@ -170,6 +171,34 @@ def test_add_member_and_member_leaves(demo_window, qtbot, demo_db):
         members = alliance_detail(conn, alliance_id)["members"]
     joined = next(m for m in members if m["unit"] == "眉山市人民政府")
     assert joined["left_date"] == date(2025, 6, 30)
+
+
+def test_edit_member_changes_contact_details_and_names_bad_dates(
+    demo_window, qtbot, demo_db, answers
+):
+    tab = demo_window.show_tab("alliances")
+    alliance_id = tab.selected_id()
+    with demo_db.read() as conn:
+        member = alliance_detail(conn, alliance_id)["members"][0]
+    joined = date_text(member["joined_date"])
+    answers.choice = f"{member['unit']} (since {joined})"
+    form = tab.edit_member()
+    assert form is not None and form.unit.value() == member["unit_id"]
+    form.person.setText("张联络")
+    form.phone.setText("028-12345678")
+    form.left.set_value(member["joined_date"] - timedelta(days=1))
+    form.save()
+    assert form.isVisible() and form.grid.errors["left_date"].isVisible()
+    form.left.set_value(None)
+    _save(qtbot, form)
+    with demo_db.read() as conn:
+        edited = next(
+            m for m in alliance_detail(conn, alliance_id)["members"] if m["id"] == member["id"]
+        )
+    assert (edited["contact_person"], edited["contact_phone"]) == ("张联络", "028-12345678")
+    assert "张联络" in tab.detail.toPlainText()
+    answers.choice = None  # Cancel in the chooser: no form
+    assert tab.edit_member() is None
 
 
 def test_progress_entry_moves_the_stage(demo_window, qtbot, demo_db):
