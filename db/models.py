@@ -114,6 +114,11 @@ class CaseCategory(ReferenceMixin, Base):
 
 class IndustryField(ReferenceMixin, Base):
     __tablename__ = "industry_field"
+    # Sorting projects by field walks these (revision 0004).
+    __table_args__ = (
+        Index("ix_industry_field_name_zh", "name_zh"),
+        Index("ix_industry_field_name_en", "name_en"),
+    )
 
 
 class MemberKind(ReferenceMixin, Base):
@@ -152,6 +157,7 @@ class Meeting(RecordMixin, Base):
         CheckConstraint("end_date >= start_date", name="end_after_start"),
         Index("ix_meeting_start_date", "start_date"),
         Index("ix_meeting_live_start", "deleted_at", "start_date"),
+        Index("ix_meeting_title", "title"),
     )
 
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
@@ -299,6 +305,14 @@ class CaseMeeting(Base):
 
 # --- projects -----------------------------------------------------------------
 
+# A project's place in the stage order (db.enums.STAGE_ORDER, terminated last), as
+# the list sorts by it. SQLite uses an index on an expression only for the very
+# same expression, literals included, so db/queries/lists.py writes it alike.
+STAGE_RANK_SQL = (
+    "CASE stage WHEN 'signed' THEN 0 WHEN 'registered' THEN 1 WHEN 'construction' THEN 2 "
+    "WHEN 'production' THEN 3 WHEN 'target' THEN 4 WHEN 'terminated' THEN 5 END"
+)
+
 
 class Project(RecordMixin, Base):
     __tablename__ = "project"
@@ -319,6 +333,12 @@ class Project(RecordMixin, Base):
         Index("ix_project_live_type", "deleted_at", "project_type"),
         Index("ix_project_live_funds", "deleted_at", "funds_arrived"),
         Index("ix_project_live_progress", "deleted_at", "last_progress_date"),
+        # Sorting by a joined record: its projects by foreign key, in id order (0004).
+        Index("ix_project_by_investor", "investor_id", "deleted_at"),
+        Index("ix_project_by_meeting", "meeting_id", "deleted_at"),
+        Index("ix_project_by_responsible", "responsible_unit_id", "deleted_at"),
+        Index("ix_project_by_field", "field_id", "deleted_at"),
+        Index("ix_project_live_stage_rank", "deleted_at", text(STAGE_RANK_SQL)),
         Index(
             "ix_project_deleted_signed",
             "signed_date",
@@ -327,25 +347,27 @@ class Project(RecordMixin, Base):
         ),
     )
 
+    # No index of its own: every ix_project_live_* index starts with it (0004).
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     name: Mapped[str] = mapped_column(String(TITLE_MAX))
     # Name folded for the duplicate check (case, width and spaces ignored).
     name_key: Mapped[str] = mapped_column(String(TITLE_MAX))
     code: Mapped[str | None] = mapped_column(String(60), unique=True)
     is_sample: Mapped[bool] = mapped_column(default=False)
-    investor_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    investor_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
     investor_origin: Mapped[InvestorOrigin] = mapped_column(
         enum_column(InvestorOrigin, "investor_origin")
     )
-    field_id: Mapped[int] = mapped_column(ForeignKey("industry_field.id"), index=True)
+    field_id: Mapped[int] = mapped_column(ForeignKey("industry_field.id"))
     host_locality: Mapped[str | None] = mapped_column(String(NAME_MAX))
     project_type: Mapped[ProjectType] = mapped_column(enum_column(ProjectType, "project_type"))
     investment: Mapped[Decimal] = mapped_column(AMOUNT)
     funds_arrived: Mapped[Decimal] = mapped_column(AMOUNT, default=Decimal("0"))
     signed_date: Mapped[date] = mapped_column(Date)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"))
     stage: Mapped[Stage] = mapped_column(enum_column(Stage, "stage"), default=Stage.SIGNED)
     terminated_reason: Mapped[str | None] = mapped_column(String(TITLE_MAX))
-    responsible_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    responsible_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     responsible_person: Mapped[str | None] = mapped_column(String(NAME_MAX))
     phone: Mapped[str | None] = mapped_column(String(40))
     last_progress_date: Mapped[date | None] = mapped_column(Date, index=True)

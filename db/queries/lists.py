@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import (
-    Case as SqlCase,
-)
-from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
     and_,
+    case,
     func,
     inspect,
+    literal_column,
     select,
 )
 from sqlalchemy.orm import aliased
@@ -44,7 +43,8 @@ from db.models import (
     Unit,
 )
 from db.queries import follow_up
-from db.queries.search import names_agg, text_matches
+from db.queries.planner_hints import OuterFirst, unindexed
+from db.queries.search import FTS_TABLES, names_agg, text_matches
 
 KINDS = ("meetings", "cases", "projects", "alliances", "units")
 
@@ -58,6 +58,7 @@ class Col:
     kind: str  # text, date, amount, int, enum:<family>
     expr: Callable[[], ColumnElement]
     sort: Callable[[], ColumnElement] | None = None
+    via: object | None = None  # the joined table (alias) whose name this column shows
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Join:
     target: object
     on: Callable[[], ColumnElement[bool]]
     outer: bool = False
+    key: Callable[[], ColumnElement] | None = None  # the foreign key it follows
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,11 @@ SignedAt = aliased(Meeting, name="signed_at")
 
 
 def _stage_sort() -> ColumnElement:
-    whens = {s.value: i for i, s in enumerate((*STAGE_ORDER, Stage.TERMINATED))}
-    return SqlCase(whens, value=Project.stage)
+    """The stage's place in a project's life, terminated last: written with literals,
+    as db.models.STAGE_RANK_SQL, so SQLite walks the index on that expression."""
+    stages = enumerate((*STAGE_ORDER, Stage.TERMINATED))
+    whens = [(literal_column(f"'{s.value}'"), literal_column(str(i))) for i, s in stages]
+    return case(*whens, value=Project.stage)
 
 
 def _hosts_of_meeting() -> ColumnElement:
@@ -245,14 +250,16 @@ SPECS: dict[str, ListSpec] = {
         columns=[
             Col("name", "project.name", "text", lambda: Project.name),
             Col("code", "project.code", "text", lambda: Project.code),
-            Col("investor", "project.investor", "text", lambda: Investor.name),
+            Col("investor", "project.investor", "text", lambda: Investor.name, via=Investor),
             Col(
                 "investor_origin",
                 "project.investor_origin",
                 "enum:investor_origin",
                 lambda: Project.investor_origin,
             ),
-            Col("field", "project.field", "text", lambda: ref_name(IndustryField)),
+            Col(
+                "field", "project.field", "text", lambda: ref_name(IndustryField), via=IndustryField
+            ),
             Col("host_locality", "project.host_locality", "text", lambda: Project.host_locality),
             Col(
                 "project_type",
@@ -263,9 +270,15 @@ SPECS: dict[str, ListSpec] = {
             Col("investment", "project.investment", "amount", lambda: Project.investment),
             Col("funds_arrived", "project.funds_arrived", "amount", lambda: Project.funds_arrived),
             Col("signed_date", "project.signed_date", "date", lambda: Project.signed_date),
-            Col("meeting", "project.meeting", "text", lambda: SignedAt.title),
+            Col("meeting", "project.meeting", "text", lambda: SignedAt.title, via=SignedAt),
             Col("stage", "project.stage", "enum:stage", lambda: Project.stage, sort=_stage_sort),
-            Col("responsible_unit", "project.responsible_unit", "text", lambda: Responsible.name),
+            Col(
+                "responsible_unit",
+                "project.responsible_unit",
+                "text",
+                lambda: Responsible.name,
+                via=Responsible,
+            ),
             Col(
                 "last_progress_date",
                 "project.last_progress_date",
@@ -277,10 +290,28 @@ SPECS: dict[str, ListSpec] = {
         year_col=lambda: Project.signed_date,
         default_sort=[("signed_date", True)],
         joins=[
-            Join(Investor, lambda: Investor.id == Project.investor_id),
-            Join(IndustryField, lambda: IndustryField.id == Project.field_id),
-            Join(SignedAt, lambda: SignedAt.id == Project.meeting_id, outer=True),
-            Join(Responsible, lambda: Responsible.id == Project.responsible_unit_id, outer=True),
+            Join(
+                Investor,
+                lambda: Investor.id == Project.investor_id,
+                key=lambda: Project.investor_id,
+            ),
+            Join(
+                IndustryField,
+                lambda: IndustryField.id == Project.field_id,
+                key=lambda: Project.field_id,
+            ),
+            Join(
+                SignedAt,
+                lambda: SignedAt.id == Project.meeting_id,
+                outer=True,
+                key=lambda: Project.meeting_id,
+            ),
+            Join(
+                Responsible,
+                lambda: Responsible.id == Project.responsible_unit_id,
+                outer=True,
+                key=lambda: Project.responsible_unit_id,
+            ),
         ],
     ),
     "alliances": ListSpec(
@@ -321,9 +352,13 @@ def _where(
     spec: ListSpec, flt: ListFilter, dialect: str, conn: Connection | None = None
 ) -> list[ColumnElement[bool]]:
     model = spec.model
-    conds: list[ColumnElement[bool]] = [
-        model.deleted_at.isnot(None) if flt.deleted else model.deleted_at.is_(None)
-    ]
+    live: ColumnElement = model.deleted_at
+    if dialect == "sqlite" and (flt.ids is not None or _searched_by_index(spec, flt)):
+        # The rows come from a list of ids (the search index's or the caller's): each
+        # is looked up by id. Else SQLite walks every live row's entry in an index
+        # led by deleted_at to test it against the list (1 s for a million).
+        live = unindexed(live)
+    conds: list[ColumnElement[bool]] = [live.isnot(None) if flt.deleted else live.is_(None)]
     if flt.text.strip():
         conds.append(text_matches(spec.kind, model.id, spec.search(), flt.text, dialect))
     if flt.year and spec.year_col is not None:
@@ -335,6 +370,10 @@ def _where(
     if flt.follow_up and spec.kind == "projects" and conn is not None:
         conds.append(_follow_up(conn, flt))
     return conds
+
+
+def _searched_by_index(spec: ListSpec, flt: ListFilter) -> bool:
+    return bool(flt.text.strip()) and spec.kind in FTS_TABLES
 
 
 def _follow_up(conn: Connection, flt: ListFilter) -> ColumnElement[bool]:
@@ -368,27 +407,123 @@ def _kind_filters(kind: str, flt: ListFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _order(spec: ListSpec, sort: Sequence[tuple[str, bool]] | None) -> list[ColumnElement]:
-    order = []
-    for key, desc in list(sort or []) or spec.default_sort:
+# --- order ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One ORDER BY expression and the join its table comes from (None: the list's own)."""
+
+    expr: ColumnElement
+    desc: bool
+    via: Join | None = None
+
+
+def _terms(spec: ListSpec, sort: Sequence[tuple[str, bool]] | None) -> list[_Term]:
+    """The sort's columns; after a joined record's name its id (two records of one
+    name keep their rows apart); the list's id last, in the first column's direction:
+    ties broken the same way every time, so windows and pages are stable."""
+    keys = list(sort or []) or spec.default_sort
+    terms = []
+    for key, desc in keys:
         col = spec.column(key)
-        expr = (col.sort or col.expr)()
-        order.append(expr.desc() if desc else expr.asc())
-    # Ties broken by id so paging and windows are stable.
-    order.append(spec.model.id.desc() if (sort or spec.default_sort)[0][1] else spec.model.id.asc())
+        join = _join_to(spec, col.via)
+        terms.append(_Term((col.sort or col.expr)(), desc, join))
+        if join is not None:
+            terms.append(_Term(col.via.id, desc, join))  # type: ignore[attr-defined]
+    terms.append(_Term(spec.model.id, keys[0][1]))
+    return terms
+
+
+def _join_to(spec: ListSpec, target: object | None) -> Join | None:
+    return next((j for j in spec.joins if j.target is target), None) if target else None
+
+
+def _order(terms: Sequence[_Term], dialect: str, indexed: bool) -> list[ColumnElement]:
+    """ORDER BY; `indexed` False keeps SQLite from taking the order from an index."""
+    order = []
+    for term in terms:
+        expr = term.expr if indexed or dialect != "sqlite" else unindexed(term.expr)
+        expr = expr.desc() if term.desc else expr.asc()
+        if dialect != "sqlite" and term.via is not None and term.via.outer:
+            # No record: first ascending, last descending, as SQLite orders NULL.
+            expr = expr.nulls_last() if term.desc else expr.nulls_first()
+        order.append(expr)
     return order
 
 
-def _base(spec: ListSpec, *cols, needed: Sequence[ColumnElement] | None = None) -> Select:
+# Filters whose index (revision 0003) ends in the column of the default sort: a
+# list narrowed by these alone still takes that order from walking the index.
+ORDERED_WITHIN: dict[str, tuple[str, set[str]]] = {
+    "projects": ("signed_date", {"stage", "field_id", "year"}),
+}
+_FILTERS = (
+    "year",
+    "category_id",
+    "field_id",
+    "kind_id",
+    "stage",
+    "province",
+    "meeting_id",
+    "follow_up",
+    "recognition",
+)
+
+
+def _filters_on(flt: ListFilter) -> set[str]:
+    """The filters in effect besides live/deleted (the recycle bin counts: it is small)."""
+    on = {name for name in _FILTERS if getattr(flt, name)}
+    on |= {"text"} if flt.text.strip() else set()
+    on |= {"ids"} if flt.ids is not None else set()
+    return on | ({"deleted"} if flt.deleted else set())
+
+
+def _index_ordered(spec: ListSpec, flt: ListFilter, sort: Sequence | None) -> bool:
+    """Whether the order should come from walking an index (SQLite), or from sorting
+    what the filter's index finds. With every live row wanted, the walk reads each
+    once and a LIMIT stops it early; under a filter, SQLite (which keeps no
+    statistics) would still walk the sort's index through all the rows to skip a
+    sort, reading a million to keep a hundred."""
+    on = _filters_on(flt)
+    if not on:
+        return True
+    column, filters = ORDERED_WITHIN.get(spec.kind, ("", set()))
+    return (list(sort or []) or spec.default_sort)[0][0] == column and on <= filters
+
+
+# --- queries ---------------------------------------------------------------------
+
+
+def _table(target: object):  # noqa: ANN202 - a Table or an Alias
+    return inspect(target).selectable
+
+
+def _base(
+    spec: ListSpec,
+    *cols,
+    needed: Sequence[ColumnElement] | None = None,
+    outside: Join | None = None,
+) -> Select:
     """select(cols) from the list's table with its joins: all of them, or (for id and
     count queries) only those the given expressions refer to. Every join is to-one
-    and never drops a row, so leaving one out changes only the speed."""
-    query = select(*cols).select_from(spec.model)
+    and never drops a row, so leaving one out changes only the speed.
+
+    With `outside`, that join's table comes first and SQLite keeps it the outer loop,
+    as every inner join after it (CROSS JOIN): the rows come in the order of that
+    table's index walk. Only rows having such a record are selected then."""
     used = None if needed is None else _tables_in(needed)
+    model = spec.model.__table__
+    source = model if outside is None else OuterFirst(_table(outside.target), model, outside.on())
     for join in spec.joins:
-        if used is None or inspect(join.target).selectable in used:
-            query = query.join(join.target, join.on(), isouter=join.outer)
-    return query
+        if join is outside or (used is not None and _table(join.target) not in used):
+            continue
+        if join.outer:
+            source = source.outerjoin(_table(join.target), join.on())
+        elif outside is not None:
+            source = OuterFirst(source, _table(join.target), join.on())
+        else:
+            source = source.join(_table(join.target), join.on())
+    return select(*cols).select_from(source)
 
 
 def _tables_in(exprs: Sequence[ColumnElement]) -> set:
@@ -400,6 +535,50 @@ def _tables_in(exprs: Sequence[ColumnElement]) -> set:
     return found
 
 
+def _ordered(
+    conn: Connection,
+    spec: ListSpec,
+    flt: ListFilter,
+    sort: Sequence[tuple[str, bool]] | None,
+    cols: Sequence[ColumnElement],
+    all_joins: bool,
+) -> list[Select]:
+    """The queries whose rows, one query after the other, are the list in order."""
+    dialect = conn.dialect.name
+    where, terms = _where(spec, flt, dialect, conn), _terms(spec, sort)
+    indexed = dialect == "sqlite" and _index_ordered(spec, flt, sort)
+    if indexed and terms[0].via is not None:
+        return _by_joined_name(spec, cols, where, terms, all_joins)
+    order = _order(terms, dialect, indexed)
+    query = _base(spec, *cols, needed=None if all_joins else [*where, *order])
+    return [query.where(*where).order_by(*order)]
+
+
+def _by_joined_name(
+    spec: ListSpec,
+    cols: Sequence[ColumnElement],
+    where: list[ColumnElement[bool]],
+    terms: list[_Term],
+    all_joins: bool,
+) -> list[Select]:
+    """Sorted by a joined record's name (SQLite, every live row): that table walked by
+    its name index outside, each record's rows found by the foreign key inside (an
+    index on it and deleted_at holds them in id order). Rows without the record, if
+    it is optional, come first ascending and last descending, as SQLite orders NULL."""
+    lead = terms[0].via
+    assert lead is not None
+    order = _order(terms, "sqlite", True)
+    needed = None if all_joins else [*where, *order]
+    joined = _base(spec, *cols, needed=needed, outside=lead).where(*where).order_by(*order)
+    if not lead.outer or lead.key is None:
+        return [joined]
+    order = _order([t for t in terms if t.via is not lead], "sqlite", True)
+    where = [*where, lead.key().is_(None)]
+    needed = None if all_joins else [*where, *order]
+    without = _base(spec, *cols, needed=needed).where(*where).order_by(*order)
+    return [joined, without] if terms[0].desc else [without, joined]
+
+
 def list_ids(
     conn: Connection,
     kind: str,
@@ -409,15 +588,16 @@ def list_ids(
 ) -> list[int]:
     """The ordered ids of every record matching the filter (the first `limit` of them)."""
     spec = SPECS[kind]
-    flt = flt or ListFilter()
-    where, order = _where(spec, flt, conn.dialect.name, conn), _order(spec, sort)
-    query = _base(spec, spec.model.id, needed=[*where, *order]).where(*where).order_by(*order)
-    if limit is not None:
-        query = query.limit(limit)
-    # The driver's own rows, one at a time: a million ids come faster than through
-    # SQLAlchemy's row objects (plain integers need no result processing), and no
-    # list of a million rows is held besides the ids.
-    return [row[0] for row in conn.execute(query).cursor]
+    ids: list[int] = []
+    for query in _ordered(conn, spec, flt or ListFilter(), sort, [spec.model.id], False):
+        if limit is not None and len(ids) >= limit:
+            break
+        page = query if limit is None else query.limit(limit - len(ids))
+        # The driver's own rows, one at a time: a million ids come faster than through
+        # SQLAlchemy's row objects (plain integers need no result processing), and no
+        # list of a million rows is held besides the ids.
+        ids.extend(row[0] for row in conn.execute(page).cursor)
+    return ids
 
 
 def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
@@ -427,9 +607,12 @@ def count(conn: Connection, kind: str, flt: ListFilter | None = None) -> int:
     return conn.execute(query).scalar_one()
 
 
+def _row_columns(spec: ListSpec) -> list[ColumnElement]:
+    return [spec.model.id.label("id")] + [c.expr().label(c.key) for c in spec.columns]
+
+
 def _row_select(spec: ListSpec) -> Select:
-    cols = [spec.model.id.label("id")] + [c.expr().label(c.key) for c in spec.columns]
-    return _base(spec, *cols)
+    return _base(spec, *_row_columns(spec))
 
 
 def fetch_rows(conn: Connection, kind: str, ids: Sequence[int]) -> dict[int, dict]:
@@ -453,14 +636,23 @@ def list_rows(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[dict]:
-    """A page of rows in order (reports and the command line)."""
+    """A page of rows in order (reports and the command line): the same queries and
+    order as list_ids, with the row's columns."""
     spec = SPECS[kind]
-    query = (
-        _row_select(spec)
-        .where(*_where(spec, flt or ListFilter(), conn.dialect.name, conn))
-        .order_by(*_order(spec, sort))
-    )
-    query = query.offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    rows: list[dict] = []
+    for query in _ordered(conn, spec, flt or ListFilter(), sort, _row_columns(spec), True):
+        if limit is not None and len(rows) >= limit:
+            break
+        page = query.offset(offset) if offset else query
+        page = page if limit is None else page.limit(limit - len(rows))
+        found = [dict(r) for r in conn.execute(page).mappings()]
+        # An empty page of an offset: this query's rows all lay before the page.
+        offset = offset - min(offset, _count_of(conn, query)) if offset and not found else 0
+        rows.extend(found)
+    return rows
+
+
+def _count_of(conn: Connection, query: Select) -> int:
+    return conn.execute(
+        select(func.count()).select_from(query.order_by(None).subquery())
+    ).scalar_one()

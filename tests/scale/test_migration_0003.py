@@ -79,7 +79,7 @@ def test_upgrade_from_0002_with_records_adds_indexes_and_fills_the_short_word_in
         before = conn.execute(select(Project.id, Project.name).order_by(Project.id)).all()
     upgrade(db, "head")
     with db.read() as conn:
-        assert current_revision(conn) == head_revision() == "0003"
+        assert current_revision(conn) == head_revision()
         assert conn.execute(select(Project.id, Project.name).order_by(Project.id)).all() == before
         filled = conn.exec_driver_sql("SELECT count(*) FROM project_fts_chars").scalar()
     assert _names(db, "index") >= NEW_INDEXES

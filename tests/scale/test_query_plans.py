@@ -29,20 +29,26 @@ TABLES = {
 }
 
 
-def _plan_of_ids_query(db: Database, kind: str, flt: ListFilter, sort=None) -> list[str]:
-    """Run list_ids, capture its SELECT and return SQLite's plan for it."""
+def _plan_of_ids_query(
+    db: Database, kind: str, flt: ListFilter, sort=None, limit: int | None = None
+) -> list[str]:
+    """Run list_ids, capture its SELECTs (one, or two for an optional record's sort)
+    and return SQLite's plans for them, one after the other."""
     captured: list[tuple[str, tuple]] = []
 
     def remember(_conn, _cursor, statement, parameters, _context, _many) -> None:
-        captured.append((statement, parameters))
+        if statement.lstrip().upper().startswith("SELECT"):
+            captured.append((statement, parameters))
 
     with db.read() as conn:
         event.listen(conn, "before_cursor_execute", remember)
-        lists.list_ids(conn, kind, flt, sort)
+        lists.list_ids(conn, kind, flt, sort, limit=limit)
         event.remove(conn, "before_cursor_execute", remember)
-        (statement, parameters), *_rest = captured
-        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
-    return [row[-1] for row in rows]
+        plan = []
+        for statement, parameters in captured:
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+            plan.extend(row[-1] for row in rows)
+    return plan
 
 
 def _whole_sorts(plan: list[str]) -> list[str]:
@@ -135,3 +141,59 @@ def test_a_full_scan_is_detected(db):
             conn.exec_driver_sql(f"DROP INDEX {name}")
     plan = _plan_of_ids_query(db, "projects", ListFilter())
     assert _full_scans(plan, "project"), plan
+
+
+def _walks_every_live_row(plan: list[str]) -> list[str]:
+    """Plan lines reading every live project through an index led by deleted_at: an
+    index walk in sort order, right for the whole list, wrong under a narrow filter."""
+    pattern = re.compile(r"^(SCAN|SEARCH) project USING (COVERING )?INDEX \S+ \(deleted_at=\?\)$")
+    return [line for line in plan if pattern.search(line)]
+
+
+# Sorting by a joined record: (the table's name in the plan, the project index walked).
+JOINED_COLUMNS = {
+    "investor": ("investor", "ix_project_by_investor"),
+    "field": ("industry_field", "ix_project_by_field"),
+    "meeting": ("signed_at", "ix_project_by_meeting"),
+    "responsible_unit": ("responsible", "ix_project_by_responsible"),
+}
+PROJECT_COLUMNS = [c.key for c in lists.SPECS["projects"].columns]
+
+
+@pytest.mark.parametrize("limit", [None, 1000], ids=["every id", "first 1000"])
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("key", PROJECT_COLUMNS)
+def test_every_projects_column_sorts_by_walking_indexes(demo_db, key, descending, limit):
+    plan = _plan_of_ids_query(demo_db, "projects", ListFilter(), [(key, descending)], limit)
+    assert not _full_scans(plan, "project"), plan
+    assert not _whole_sorts(plan), plan
+    assert not [line for line in plan if "TEMP B-TREE" in line], plan
+    if key in JOINED_COLUMNS:
+        table, index = JOINED_COLUMNS[key]
+        assert any(re.match(rf"SCAN {table} USING COVERING INDEX", line) for line in plan), plan
+        assert any(f"SEARCH project USING COVERING INDEX {index} " in line for line in plan), plan
+    elif key == "stage":
+        assert any("ix_project_live_stage_rank (deleted_at=?)" in line for line in plan), plan
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+def test_narrow_filters_find_their_rows_first_under_any_sort(demo_db, descending):
+    """Under a meeting or a search, the few matching projects are found by the
+    filter's index and sorted, not picked out of an index walk over every row."""
+    narrow = {k: v for k, v in _project_filters(demo_db).items() if k == "meeting" or "text" in k}
+    for name, flt in narrow.items():
+        for key in PROJECT_COLUMNS:
+            plan = _plan_of_ids_query(demo_db, "projects", flt, [(key, descending)])
+            assert not _full_scans(plan, "project"), (name, key, plan)
+            assert not _walks_every_live_row(plan), (name, key, plan)
+
+
+def test_the_stage_sort_is_written_as_its_index():
+    """SQLite uses the expression index only for the very same expression."""
+    from sqlalchemy.dialects import sqlite
+
+    from db.models import STAGE_RANK_SQL
+
+    sort = lists.SPECS["projects"].column("stage").sort
+    rendered = str(sort().compile(dialect=sqlite.dialect()))
+    assert rendered == STAGE_RANK_SQL.replace("CASE stage", "CASE project.stage")
