@@ -1,11 +1,15 @@
 """The numbers of the Overview tab: aggregate queries only, never rows of a whole table.
 
-Each function is one grouped select (or a short, limited one for the stalled list),
-so the overview stays quick on a million projects.
+Each function is one grouped select (or a short, limited one for the stalled list);
+the projects are read in one pass for the stage, field and warning figures together.
+`overview_figures()` reads everything the tab shows in one go: the tab calls it on a
+worker thread, since on a million projects that pass still takes a while
+(bench/bench_overview.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -55,49 +59,53 @@ def cases_by_recognition(conn: Connection) -> dict[Recognition, int]:
 
 @dataclass
 class ProjectTotals:
-    """Live projects counted and summed per (stage, field, follow-up level): one scan
-    of the table gives the stage figures, the field chart and the warning counts."""
+    """Live projects counted and summed per (stage, field), with how many of each group
+    are red and how many are amber: one pass over the projects gives the stage figures,
+    the field chart and the warning counts."""
 
-    rows: list[tuple[Stage, int, str, int, Decimal, Decimal]]
+    rows: list[tuple[Stage, int, int, Decimal, Decimal, int, int]]
+
+
+def _counted(condition) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def project_totals(conn: Connection, today: date) -> ProjectTotals:
+    """One grouped select over the live projects, grouped by plain columns only (an
+    index on (deleted_at, stage, field_id, ...) holding the summed columns answers it
+    without reading the table)."""
     limits = follow_up.thresholds(conn)
-    level = case(
-        (follow_up.condition(follow_up.RED, today, limits), follow_up.RED),
-        (follow_up.condition(follow_up.AMBER, today, limits), follow_up.AMBER),
-        else_="",
-    )
-    # Grouped in an outer query: PostgreSQL refuses a GROUP BY on a CASE whose bound
-    # dates are separate parameters from the select list's.
-    inner = (
+    since = follow_up.since_expr()
+    red_cut = follow_up.months_before(today, limits.red)
+    amber_cut = follow_up.months_before(today, limits.amber)
+    query = (
         select(
             Project.stage,
             Project.field_id,
-            level.label("level"),
-            Project.investment,
-            Project.funds_arrived,
+            func.count(),
+            func.coalesce(func.sum(Project.investment), 0),
+            func.coalesce(func.sum(Project.funds_arrived), 0),
+            _counted(since <= red_cut),
+            _counted(since <= amber_cut),  # red ones included: red months >= amber months
         )
         .where(Project.deleted_at.is_(None))
-        .subquery()
+        .group_by(Project.stage, Project.field_id)
     )
-    query = select(
-        inner.c.stage,
-        inner.c.field_id,
-        inner.c.level,
-        func.count(),
-        func.coalesce(func.sum(inner.c.investment), 0),
-        func.coalesce(func.sum(inner.c.funds_arrived), 0),
-    ).group_by(inner.c.stage, inner.c.field_id, inner.c.level)
-    return ProjectTotals(
-        [(Stage(s), f, lv, n, Decimal(i), Decimal(a)) for s, f, lv, n, i, a in conn.execute(query)]
-    )
+    rows = []
+    for stage, field_id, n, investment, funds, red, amber_or_red in conn.execute(query):
+        stage = Stage(stage)
+        if stage in follow_up.SETTLED:  # never stalled, however long silent
+            red = amber_or_red = 0
+        rows.append(
+            (stage, field_id, n, Decimal(investment), Decimal(funds), red, amber_or_red - red)
+        )
+    return ProjectTotals(rows)
 
 
 def stage_figures(totals: ProjectTotals) -> list[StageFigure]:
     """Per stage in workflow order: count, contracted and arrived amounts."""
     out = {s: StageFigure(s, 0, Decimal(0), Decimal(0)) for s in STAGES}
-    for stage, _field, _level, n, investment, funds in totals.rows:
+    for stage, _field, n, investment, funds, _red, _amber in totals.rows:
         f = out[stage]
         f.count, f.investment, f.funds_arrived = (
             f.count + n,
@@ -110,7 +118,7 @@ def stage_figures(totals: ProjectTotals) -> list[StageFigure]:
 def field_figures(conn: Connection, totals: ProjectTotals) -> list[dict[str, Any]]:
     """Industry fields with projects, in their order: id, name, count, investment."""
     sums: dict[int, list] = {}
-    for _stage, field_id, _level, n, investment, _funds in totals.rows:
+    for _stage, field_id, n, investment, _funds, _red, _amber in totals.rows:
         entry = sums.setdefault(field_id, [0, Decimal(0)])
         entry[0] += n
         entry[1] += investment
@@ -127,9 +135,9 @@ def field_figures(conn: Connection, totals: ProjectTotals) -> list[dict[str, Any
 def stalled_figures(totals: ProjectTotals) -> dict[str, int]:
     """How many live projects are red and how many amber (amber excludes red)."""
     out = {follow_up.RED: 0, follow_up.AMBER: 0}
-    for _stage, _field, level, n, _inv, _funds in totals.rows:
-        if level in out:
-            out[level] += n
+    for _stage, _field, _n, _inv, _funds, red, amber in totals.rows:
+        out[follow_up.RED] += red
+        out[follow_up.AMBER] += amber
     return out
 
 
@@ -218,3 +226,58 @@ def stalled_projects(
     for r in rows:
         r["level"] = follow_up.level(r["stage"], r["signed_date"], r["since"], today, limits)
     return rows
+
+
+@dataclass
+class OverviewFigures:
+    """Everything the Overview tab shows, read in one go (on a worker thread)."""
+
+    today: date
+    year: int  # the year of the meetings figure and the signings chart
+    latest_year: int  # the year the overview opens on (latest_year())
+    meetings: int
+    cases: dict[Recognition, int]
+    stages: list[StageFigure]
+    fields: list[dict[str, Any]]
+    follow_up: dict[str, int]
+    months: list[int]
+    stalled: list[dict[str, Any]]
+
+
+def overview_figures(
+    conn: Connection,
+    today: date,
+    year: int | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> OverviewFigures | None:
+    """The Overview's figures for `year` (None: the latest year with records).
+
+    progress(done, total) is called between the queries (the import's convention);
+    when it answers False nobody wants these figures any more: None is returned.
+    """
+    steps: list[Callable[[], Any]] = [
+        lambda: latest_year(conn, today),
+        lambda: cases_by_recognition(conn),
+        lambda: project_totals(conn, today),  # the one pass over the projects
+        lambda: stalled_projects(conn, today),
+    ]
+    results = []
+    for done, step in enumerate(steps):
+        if progress is not None and progress(done, len(steps)) is False:
+            return None
+        results.append(step())
+    latest, cases, totals, stalled = results
+    year = year or latest
+    stages = stage_figures(totals)
+    return OverviewFigures(
+        today=today,
+        year=year,
+        latest_year=latest,
+        meetings=meetings_in_year(conn, year),
+        cases=cases,
+        stages=stages,
+        fields=field_figures(conn, totals),
+        follow_up=stalled_figures(totals),
+        months=signings_per_month(conn, year),
+        stalled=stalled,
+    )

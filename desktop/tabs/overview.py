@@ -1,12 +1,18 @@
 """The Overview tab: what a section head reads at a glance, each figure a way into its records.
 
-Numbers come from `db.queries.overview` (aggregates only). A click on a figure or a
+Numbers come from `db.queries.overview` (aggregates only), counted on a worker
+thread: the tab shows its frame at once with a quiet "Counting…" and fills in when
+the figures arrive (on a million projects that takes seconds). A refresh while one
+is counting stops it; only the newest figures are shown. A click on a figure or a
 bar opens the matching tab filtered to it; a double-click on a stalled project
 opens that project in the Projects tab.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -42,12 +48,48 @@ from db.enums import Recognition, Stage
 from db.labels import enum_label
 from db.queries import overview
 from db.queries.follow_up import AMBER, RED
+from desktop.widgets.background import QUICK_S, NewestWins, Progress
 from desktop.widgets.formatting import amount_text, date_text
 
 AMBER_COLOUR, RED_COLOUR = QColor("#FFD966"), QColor("#F4A6A6")
 LEVEL_COLOURS = {AMBER: AMBER_COLOUR, RED: RED_COLOUR}
 BAR_COLOUR = QColor("#4472C4")
 CHART_HEIGHT = 280
+NOT_YET = "…"  # a figure not counted yet
+
+
+class QueryInterrupt:
+    """Stops the SQLite query a worker is running (sqlite3's interrupt() is meant to be
+    called from another thread). Only while the worker holds the connection: once it
+    is back in the pool, a query of someone else's must not be interrupted."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._raw: Any = None
+
+    @contextmanager
+    def watching(self, conn) -> Iterator[None]:
+        raw = conn.connection.dbapi_connection
+        with self._lock:
+            self._raw = raw if hasattr(raw, "interrupt") else None  # PostgreSQL: between queries
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._raw = None
+
+    def __call__(self) -> None:
+        with self._lock:
+            if self._raw is not None:
+                self._raw.interrupt()
+
+
+def count_figures(
+    db: Database, today: date, year: int | None, interrupt: QueryInterrupt, progress: Progress
+) -> overview.OverviewFigures | None:
+    """The worker's part: every figure of the tab, on its own connection."""
+    with db.read() as conn, interrupt.watching(conn):
+        return overview.overview_figures(conn, today, year, progress)
 
 
 def open_filtered(window: Any, kind: str, **values: Any) -> Any:
@@ -93,6 +135,11 @@ class OverviewTab(QWidget):
         self.charts: dict[str, QChartView] = {}
         self._stale = True  # the figures need counting before they are shown
         self._watching = False
+        self._fields: list[int] = []
+        self.counter = NewestWins(self, self._show_figures, self._show_failure)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting stops a count (the query is interrupted)
+            app.aboutToQuit.connect(self.counter.cancel)
         self.setObjectName("tab_overview")
         self._build()
 
@@ -144,7 +191,12 @@ class OverviewTab(QWidget):
         refresh = QPushButton(QCoreApplication.translate("OverviewTab", "Refresh"), self)
         refresh.setObjectName("overview_refresh")
         refresh.clicked.connect(lambda: self.refresh())
-        row.addWidget(self.heading, 1)
+        self.counting = QLabel(self.tr("Counting…"), self)
+        self.counting.setObjectName("overview_counting")
+        self.counting.setStyleSheet("color: gray; font-style: italic;")
+        row.addWidget(self.heading)
+        row.addWidget(self.counting)
+        row.addStretch(1)  # the year and Refresh stay right, counting or not
         row.addWidget(QLabel(QCoreApplication.translate("OverviewTab", "Year:"), self))
         row.addWidget(self.year)
         row.addWidget(refresh)
@@ -158,6 +210,7 @@ class OverviewTab(QWidget):
 
     def _add_figure(self, grid: QGridLayout, name: str, row: int, col: int, slot) -> QPushButton:
         button = _figure_button(name, self)
+        button.setText(NOT_YET)
         button.clicked.connect(slot)
         grid.addWidget(button, row, col)
         self.figures[name] = button
@@ -270,31 +323,66 @@ class OverviewTab(QWidget):
         self._stale = True
 
     def refresh(self) -> None:
+        """Count the figures again on a worker thread. The figures shown stay (with
+        "Counting…" beside the heading) until the new ones arrive; a refresh while
+        one is counting stops that one, and only the newest figures are shown."""
         self._stale = False
-        with self.db.read() as conn:
-            self._fill_years(conn)
-            year = self.year.currentData() or self.today.year
-            meetings = overview.meetings_in_year(conn, year)
-            cases = overview.cases_by_recognition(conn)
-            totals = overview.project_totals(conn, self.today)  # one scan of the projects
-            stages = overview.stage_figures(totals)
-            fields = overview.field_figures(conn, totals)
-            counts = overview.stalled_figures(totals)
-            months = overview.signings_per_month(conn, year)
-            stalled = overview.stalled_projects(conn, self.today)
         self.heading.setText(
             QCoreApplication.translate("OverviewTab", "Overview as of %1").replace(
                 "%1", date_text(self.today)
             )
         )
+        self.counting.setText(self.tr("Counting…"))
+        self.counting.show()
+        db, today, year = self.db, self.today, self.year.currentData()
+        interrupt = QueryInterrupt()
+        self.counter.run(
+            lambda progress: count_figures(db, today, year, interrupt, progress),
+            on_cancel=interrupt,
+            wait_s=QUICK_S,  # a small ledger's figures come at once, with no flash
+        )
+
+    def is_counting(self) -> bool:
+        return self.counter.busy()
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """Quietly, in place of "Counting…": the rest of the window works on."""
+        self.counting.setText(
+            self.tr("The figures could not be counted: %1").replace("%1", str(exc))
+        )
+
+    def _show_figures(self, figures: overview.OverviewFigures | None) -> None:
+        if figures is None:  # stopped without being superseded: nothing to show
+            return
+        self.counting.hide()
+        self._fill_years(figures.latest_year)
+        year = figures.year
         self.meetings_box.setTitle(
             QCoreApplication.translate("OverviewTab", "Meetings in %1").replace("%1", str(year))
         )
-        self.figures["meetings"].setText(str(meetings))  # the box's title says of what
-        for level, n in cases.items():
+        self.figures["meetings"].setText(str(figures.meetings))  # the box's title says of what
+        for level, n in figures.cases.items():
             self.figures[f"recognition_{level.value}"].setText(f"{enum_label(level)}  {n}")
-        self._show_stages(stages)
-        self._show_funds(*overview.funds_totals(stages))
+        self._show_stages(figures.stages)
+        self._show_funds(*overview.funds_totals(figures.stages))
+        self._show_follow_up(figures.follow_up)
+        self._show_stalled(figures.stalled)
+        fields = figures.fields
+        self._bar_chart("by_field", [(f["name"], float(f["investment"])) for f in fields])
+        self._bar_chart("by_stage", [(enum_label(f.stage), f.count) for f in figures.stages])
+        self._bar_chart("by_month", [(str(m), n) for m, n in enumerate(figures.months, 1)])
+        self._fields = [f["id"] for f in fields]
+
+    def _fill_years(self, latest: int) -> None:
+        if self.year.count():
+            return
+        self.year.blockSignals(True)
+        for year in range(max(latest, self.today.year), 1999, -1):
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(self.year.findData(latest))
+        self.year.blockSignals(False)
+
+    def _show_follow_up(self, counts: dict[str, int]) -> None:
         for level in (RED, AMBER):
             text = (
                 QCoreApplication.translate("OverviewTab", "Red: %1 projects")
@@ -302,21 +390,6 @@ class OverviewTab(QWidget):
                 else QCoreApplication.translate("OverviewTab", "Amber: %1 projects")
             )
             self.figures[f"follow_up_{level}"].setText(text.replace("%1", str(counts[level])))
-        self._show_stalled(stalled)
-        self._bar_chart("by_field", [(f["name"], float(f["investment"])) for f in fields])
-        self._bar_chart("by_stage", [(enum_label(f.stage), f.count) for f in stages])
-        self._bar_chart("by_month", [(str(m), n) for m, n in enumerate(months, 1)])
-        self._fields = [f["id"] for f in fields]
-
-    def _fill_years(self, conn) -> None:
-        if self.year.count():
-            return
-        latest = overview.latest_year(conn, self.today)
-        self.year.blockSignals(True)
-        for year in range(max(latest, self.today.year), 1999, -1):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(self.year.findData(latest))
-        self.year.blockSignals(False)
 
     def _show_stages(self, stages: list[overview.StageFigure]) -> None:
         for f in stages:

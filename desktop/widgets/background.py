@@ -11,6 +11,9 @@ The worker thread takes its own database connection from the engine's pool
 (db.read()/db.write() inside `work`); the GUI thread keeps reading with its own.
 Nothing is signalled across threads: the GUI thread polls the task's state, which
 also keeps clear of PySide6 6.12's emit() reference bug.
+
+`NewestWins` is the non-modal kind: work in the background whose result is handed
+back on the GUI thread (the Overview's figures), the newest request winning.
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -155,3 +166,137 @@ def _progress_dialog(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.hide()
     return dialog
+
+
+# --- non-modal: run in the background, call back on the GUI thread ------------------
+
+_RUNNING: set = set()  # tasks on pool threads, kept alive until their run() is over
+_POOL: list[QThreadPool] = []
+BACKGROUND_THREADS = 2
+
+
+def background_pool() -> QThreadPool:
+    """Non-modal work's own threads: a backup and a count running in the background
+    never keep the work the clerk waits for (run_with_progress) queued."""
+    if not _POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(BACKGROUND_THREADS)
+        _POOL.append(pool)
+    return _POOL[0]
+
+
+def wait_for_background(timeout_ms: int) -> bool:
+    """Before closing the database at quit: until the background work has ended."""
+    return not _POOL or _POOL[0].waitForDone(timeout_ms)
+
+
+def _start(task: Task) -> None:
+    _RUNNING.add(task)
+    task.on_finish = _RUNNING.discard
+    background_pool().start(task)
+
+
+class NewestWins(QObject):
+    """Work on a pool thread whose result is handed to `on_result` on the GUI thread,
+    with no dialog: the window stays usable and shows what it likes meanwhile.
+
+    One piece of work at a time. A request while one runs asks the running one to
+    stop (its progress() answers False, and `on_cancel` may interrupt it, e.g. a
+    database query) and waits its turn; of several such requests only the newest is
+    kept. A superseded or cancelled work's result or error is dropped, so only the
+    figures of the newest request ever arrive. An error of the newest work goes to
+    `on_error` (never a traceback dialog).
+    """
+
+    def __init__(
+        self,
+        parent: QObject,
+        on_result: Callable[[object], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        poll_ms: int = POLL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.on_result = on_result
+        self.on_error = on_error
+        self._task: Task | None = None
+        self._cancel_hook: Callable[[], None] | None = None
+        self._pending: tuple[Callable[[Progress], object], Callable[[], None] | None, float] | None
+        self._pending = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self._poll)
+
+    def run(
+        self,
+        work: Callable[[Progress], object],
+        on_cancel: Callable[[], None] | None = None,
+        *,
+        wait_s: float = 0.0,
+    ) -> None:
+        """Start `work(progress)` now, or as soon as the running work has stopped.
+
+        With wait_s the GUI thread waits that long for the work and delivers its
+        result at once if it is done by then (a small ledger's figures arrive
+        without a placeholder flashing up first).
+        """
+        self._pending = (work, on_cancel, wait_s)
+        if self._task is None:
+            self._start_pending()
+        else:
+            self._stop_running()
+
+    @property
+    def running(self) -> Task | None:
+        """The work on its thread now (its done/total and cancel_requested are
+        thread-safe to read and set), or None."""
+        return self._task
+
+    def busy(self) -> bool:
+        """Work is running or waiting to run: its figures are not in yet."""
+        return self._task is not None or self._pending is not None
+
+    def cancel(self) -> None:
+        """Drop the waiting work and stop the running one; nothing is delivered."""
+        self._pending = None
+        if self._task is not None:
+            self._stop_running()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the running work has ended (True), e.g. before closing; results
+        still arrive through the event loop afterwards."""
+        task = self._task
+        return task is None or task.finished.wait(timeout_s)
+
+    def _stop_running(self) -> None:
+        assert self._task is not None
+        if not self._task.cancel_requested.is_set():
+            self._task.cancel_requested.set()
+            if self._cancel_hook is not None:
+                self._cancel_hook()
+
+    def _start_pending(self) -> None:
+        assert self._pending is not None
+        work, self._cancel_hook, wait_s = self._pending
+        self._pending = None
+        self._task = Task(work)
+        _start(self._task)
+        self._timer.start()
+        if wait_s and self._task.finished.wait(wait_s):
+            self._poll()
+
+    def _poll(self) -> None:
+        task = self._task
+        if task is None or not task.finished.is_set():
+            return
+        self._task, self._cancel_hook = None, None
+        if self._pending is not None:
+            self._start_pending()  # the finished work was superseded: dropped
+            return
+        self._timer.stop()
+        if task.cancel_requested.is_set():
+            return
+        if task.error is None:
+            self.on_result(task.result)
+        elif self.on_error is not None:
+            self.on_error(task.error)

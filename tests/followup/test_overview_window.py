@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from PySide6.QtCharts import QBarSeries
@@ -21,9 +22,21 @@ def _overview(window, qtbot=None) -> OverviewTab:
     window.tabs.setCurrentWidget(tab)
     tab.today = TODAY
     tab.refresh()
+    _until_counted(tab)
     if qtbot is not None:
         qtbot.wait(50)  # the charts lay out their new bars
     return tab
+
+
+def _until_counted(tab: OverviewTab) -> None:
+    """The figures are counted on a worker thread: wait until they are shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + 10
+    while tab.is_counting() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert not tab.is_counting()
 
 
 def _click(qtbot, widget) -> None:
@@ -153,4 +166,5 @@ def test_figures_are_counted_again_only_after_records_changed(demo_window, qtbot
         qtbot.mouseClick(form.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     demo_window.tabs.setCurrentWidget(tab)
     assert calls == [1]
+    _until_counted(tab)
     assert tab.figures["stage_registered"].text().startswith("Registered  4")
