@@ -172,11 +172,14 @@ def _unique_dest(db_path: Path, reason: str, when: datetime) -> Path:
     return dest
 
 
-def make_backup(db_path: Path, reason: str, when: datetime | None = None) -> Path:
-    """A new backup in the backups folder, then old ones thinned. LedgerError on failure."""
+def make_backup(
+    db_path: Path, reason: str, when: datetime | None = None, progress: Progress | None = None
+) -> Path:
+    """A new backup in the backups folder, then old ones thinned. LedgerError on failure
+    (BackupCancelled when progress() answered False: no file is left)."""
     when = (when or datetime.now()).replace(microsecond=0)
     try:
-        dest = backup_sqlite(db_path, _unique_dest(db_path, reason, when))
+        dest = backup_sqlite(db_path, _unique_dest(db_path, reason, when), progress)
     except (sqlite3.Error, OSError) as exc:
         raise LedgerError(smsg("backup.failed", path=db_path, error=exc)) from exc
     thin_backups(db_path, today=when.date())
@@ -208,11 +211,14 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
     return backup_to(path, dest) if dest is not None else make_backup(path, MANUAL)
 
 
-def auto_backup(db: Database, now: datetime | None = None) -> Path | None:
+def auto_backup(
+    db: Database, now: datetime | None = None, progress: Progress | None = None
+) -> Path | None:
     """The daily backup at start: made when the newest backup is a day old or more.
 
     Returns the new file, or None when none was due (or the database is a server).
-    Raises LedgerError when a due backup could not be written (disk full...).
+    Raises LedgerError when a due backup could not be written (disk full...), and
+    BackupCancelled when progress() answered False (the partial copy is removed).
     """
     if db.path is None or not db.path.exists():
         return None
@@ -220,7 +226,7 @@ def auto_backup(db: Database, now: datetime | None = None) -> Path | None:
     latest = latest_backup(db.path)
     if latest is not None and timedelta(0) <= now - latest.taken < AUTO_INTERVAL:
         return None
-    return make_backup(db.path, AUTO, now)
+    return make_backup(db.path, AUTO, now, progress)
 
 
 def backup_before_import(db: Database, rows: int | None = None) -> Path | None:

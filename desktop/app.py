@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 SMOKE_TEST_MS = 300
+QUIT_WAIT_MS = 10_000
 
 
 def style_sheet() -> str:
@@ -39,11 +40,13 @@ def start_language(app, command_line: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
 
+    from desktop.auto_backup import start_auto_backup
     from desktop.main_window import MainWindow
     from desktop.single_instance import bring_to_front, claim_database
     from desktop.startup import open_database_for_window
+    from desktop.widgets.background import wait_for_background
 
     app = make_application()
     start_language(app, getattr(args, "lang", None))
@@ -58,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     window.instance_claim = claim
     claim.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
+    start_auto_backup(window, db)  # in the background: the window is usable meanwhile
     if getattr(args, "smoke_test", False):
         # The installer's check: the window opened and painted; close by ourselves.
         # One timer does both, so nothing is left pending to quit a later event loop.
@@ -69,5 +73,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        # Work still on a pool thread (a count being interrupted) ends before the
+        # database is closed under it.
+        wait_for_background(QUIT_WAIT_MS)
+        QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
         db.dispose()
     return 0 if getattr(args, "smoke_test", False) else code

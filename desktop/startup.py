@@ -3,8 +3,12 @@
 A file that cannot be opened (damaged, truncated, a folder, read-only, locked,
 from a newer program) gets a dialog that says why and offers what can help:
 restore the latest good backup, open another file, try again, or quit. The file
-itself is never changed by the offer; restoring keeps a copy of it first. Once
-open, the daily automatic backup is made when one is due.
+itself is never changed by the offer; restoring keeps a copy of it first.
+
+The daily automatic backup runs in the background (desktop.auto_backup) once a
+window shows the ledger: started here when a window switches to another ledger,
+and by app.run once the first window is shown (at start-up there is no window yet
+to report to).
 
 The window calls only open_database_for_window().
 """
@@ -14,9 +18,8 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from db.backup import auto_backup
 from db.engine import Database, open_database, resolve_target, target_url
 from db.errors import LedgerError
 from db.lang import pick
@@ -144,15 +147,6 @@ def _pick_other_file(parent: QWidget | None) -> str | None:
     return path or None
 
 
-def run_auto_backup(db: Database, parent: QWidget | None) -> Path | None:
-    """The daily backup; a failure is reported but does not stop the clerk working."""
-    try:
-        return auto_backup(db)
-    except LedgerError as exc:
-        ask.warn(parent, zh_en("自动备份", "Automatic backup"), str(exc))
-        return None
-
-
 def open_database_for_window(target: str | None, parent: QWidget | None = None) -> Database | None:
     """The open database, or None after telling the clerk why it could not be opened."""
     while True:
@@ -168,5 +162,8 @@ def open_database_for_window(target: str | None, parent: QWidget | None = None) 
             elif choice is Choice.QUIT:
                 return None
             continue
-        run_auto_backup(db, parent)
+        if isinstance(parent, QMainWindow):  # a window switching to this ledger
+            from desktop.auto_backup import start_auto_backup
+
+            start_auto_backup(parent, db)
         return db

@@ -122,28 +122,12 @@ def test_a_folder_is_explained(qtbot, tmp_path, notices):
     assert "is a folder" in seen[0].text
 
 
-def test_the_daily_backup_is_made_on_open(db_path: Path, notices):
+def test_opening_at_start_makes_no_backup_on_the_gui_thread(db_path: Path, notices):
+    """The daily backup is the window's, in the background (tests/scale/test_auto_backup.py)."""
     db = startup.open_database_for_window(str(db_path))
     try:
-        assert [b.reason for b in list_backups(db_path)] == ["auto"]
-    finally:
-        db.dispose()
-    db = startup.open_database_for_window(str(db_path))
-    db.dispose()
-    assert len(list_backups(db_path)) == 1  # not again the same day
-
-
-def test_a_failing_daily_backup_warns_but_opens(db_path: Path, notices, monkeypatch):
-    from db import backup
-
-    def full_disk(src, dest):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(backup, "backup_sqlite", full_disk)
-    db = startup.open_database_for_window(str(db_path))
-    try:
-        assert db is not None
-        assert notices == [("warn", notices[0][1])] and "No space left" in notices[0][1]
+        assert db is not None and list_backups(db_path) == []
+        assert notices == []
     finally:
         db.dispose()
 
