@@ -6,9 +6,12 @@ little), not by a big database.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -20,6 +23,12 @@ from desktop import startup
 from desktop.auto_backup import AutoBackup, start_auto_backup
 
 PAGE_PAUSE_S = 0.01
+SHOTS = Path(os.environ.get("FTZ_LEDGER_SHOTS", tempfile.gettempdir())) / "ftz-ledger-shots"
+
+
+def _shot(widget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
 
 
 @pytest.fixture
@@ -88,6 +97,7 @@ def test_the_backup_runs_in_the_background_while_the_window_answers(
     assert not [n for n in _folder_files(demo_db) if n.endswith(".part")]
     message = window.statusBar().currentMessage()
     assert message == f"Automatic backup made: {made.path.name}"
+    _shot(window, "auto-backup-made.png")
 
 
 def test_no_backup_is_made_twice_the_same_day(make_window, demo_db, qtbot):
@@ -113,6 +123,7 @@ def test_a_failing_backup_is_a_quiet_status_message(
     assert answers.asked == []  # no dialog of any kind
     assert not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
     assert list_backups(demo_db.path) == [] and window.isVisible()
+    _shot(window, "auto-backup-failed.png")
 
 
 def test_closing_the_window_waits_for_the_backup_to_finish(make_window, demo_db, slow_copy, qtbot):
@@ -138,6 +149,7 @@ def test_cancel_while_closing_leaves_no_partial_backup(make_window, demo_db, slo
         pressed.append(dialog is not None)
         if dialog is not None:
             assert dialog.labelText() == "Finishing the automatic backup…"
+            _shot(dialog, "auto-backup-closing.png")
             dialog.cancel()
 
     QTimer.singleShot(900, press_cancel)
