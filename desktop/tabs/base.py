@@ -214,6 +214,8 @@ class RecordTab(QWidget):
     def _rest_loaded(self) -> None:
         """The rest of a long list came in: count it; select the record kept for it."""
         keep, self._keep_when_loaded = self._keep_when_loaded, None
+        if self.model.rest_error is not None:
+            ask.warn(self, self.tr("Loading records"), str(self.model.rest_error))
         if keep is not None:
             self._after_reload(keep)
         else:

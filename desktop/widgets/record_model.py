@@ -6,6 +6,7 @@ data() asks the read side for the rows around the one being painted.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -13,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEventLoop,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QWidget
@@ -27,7 +28,7 @@ from db.labels import label
 from db.queries import lists
 from db.queries.lists import ListFilter
 from db.queries.search import text_hits
-from desktop.widgets.background import _ABANDONED, Cancelled, Task, run_with_progress
+from desktop.widgets.background import Cancelled, NewestWins, Progress, run_with_progress
 from desktop.widgets.formatting import cell_text
 from desktop.widgets.signals import emit
 
@@ -44,6 +45,35 @@ WINDOW = 200  # rows fetched per query around the row being painted
 CACHE_LIMIT = 5_000  # rows kept; beyond that the cache starts over
 HEAD = 1_000  # ids fetched before the table first paints; a longer list follows from a worker
 POLL_MS = 15  # how often the GUI thread looks whether the rest of the ids have come
+
+
+class WholeList:
+    """Reading a filter's whole id list on a worker; interrupt() stops its query at
+    once when a newer filter or sort makes it pointless (SQLite and PostgreSQL)."""
+
+    def __init__(self, db: Database, kind: str, flt: ListFilter, sort) -> None:
+        self.args = (db, kind, flt, sort)
+        self._driver: Any = None
+        self._lock = threading.Lock()
+
+    def __call__(self, _progress: Progress) -> list[int]:
+        db, kind, flt, sort = self.args
+        with db.read() as conn:
+            with self._lock:
+                self._driver = conn.connection.driver_connection
+            try:
+                return lists.list_ids(conn, kind, flt, sort)
+            finally:
+                with self._lock:
+                    self._driver = None
+
+    def interrupt(self) -> None:
+        with self._lock:  # never a connection already handed back to the pool
+            driver = self._driver
+            if driver is not None:
+                stop = getattr(driver, "interrupt", None) or driver.cancel
+                stop()
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,10 +102,9 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: dict[int, dict] = {}
         self._loading = False
         self._again: ListFilter | None = None
-        self._rest: Task | None = None  # the worker reading the whole list
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._take_rest)
+        self._rest = NewestWins(self, self._take_rest, self._rest_failed, poll_ms=POLL_MS)
+        self._waiting = False  # for the rest of a long list
+        self.rest_error: BaseException | None = None
         # The last whole list without a search: (filter+sort key, ids, highest id).
         self._listed: tuple[tuple, list[int], int] | None = None
 
@@ -149,28 +178,18 @@ class RecordTableModel(QAbstractTableModel):
         return [i for i in listed if hits[i]]
 
     def _start_rest(self, wanted: ListFilter) -> None:
-        work = partial(_ids_of, self.db, self.kind, wanted, self.sort_keys or None, None)
-        self._rest = Task(work)
-        QThreadPool.globalInstance().start(self._rest)
-        self._poll.start()
+        job = WholeList(self.db, self.kind, wanted, self.sort_keys or None)
+        self._waiting, self.rest_error = True, None
+        self._rest.run(job, on_cancel=job.interrupt)
 
     def _stop_rest(self) -> None:
         """Drop a worker still reading an older list (its result is not wanted)."""
-        if self._rest is not None and not self._rest.finished.is_set():
-            _ABANDONED.add(self._rest)
-            self._rest.on_finish = _ABANDONED.discard
-        self._rest = None
-        self._poll.stop()
+        self._waiting = False
+        self._rest.cancel()
 
-    def _take_rest(self) -> None:
-        task = self._rest
-        if task is None or not task.finished.is_set():
-            return
-        self._rest = None
-        self._poll.stop()
-        if task.error is not None:
-            raise task.error
-        ids: list[int] = task.result or []
+    def _take_rest(self, ids: object) -> None:
+        assert isinstance(ids, list)
+        self._waiting = False
         head = len(self.ids)
         if ids[:head] == self.ids and len(ids) > head:
             self.beginInsertRows(QModelIndex(), head, len(ids) - 1)
@@ -184,26 +203,31 @@ class RecordTableModel(QAbstractTableModel):
         self._remember_listed(self.flt)
         emit(self, "loaded")
 
+    def _rest_failed(self, error: BaseException) -> None:
+        """The head stays; the tab tells the clerk (rest_error) when `loaded` comes."""
+        self._waiting, self.rest_error = False, error
+        emit(self, "loaded")
+
     def is_complete(self) -> bool:
         """False while the rest of a long list is still being read."""
-        return self._rest is None
+        return not self._waiting
 
     def wait_complete(self) -> bool:
         """Wait (with progress and Cancel) for the rest of the list; False if cancelled."""
-        task = self._rest
-        if task is None:
+        if not self._waiting:
             return True
         try:
             run_with_progress(
                 self._dialog_parent(),
                 self.tr("Loading records…"),
-                lambda _progress: task.finished.wait(),
+                lambda _progress: self._rest.wait(),
                 abandon_on_cancel=True,
             )
         except Cancelled:
             return False
-        self._take_rest()
-        return True
+        while self._waiting:  # the result is handed over by the poll timer
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        return self.rest_error is None
 
     def _dialog_parent(self) -> QWidget | None:
         parent = self.parent()

@@ -790,6 +790,10 @@
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>Loading records</source>
+        <translation>Loading records</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>

@@ -789,6 +789,10 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <source>Loading records</source>
+        <translation>读取记录</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>详情</translation>
     </message>

@@ -80,17 +80,17 @@ def test_records_changed_while_the_rest_was_read_start_the_table_over(
 ):
     tab = long_window.show_tab("projects")
     model = tab.model
-    read_ids = record_model._ids_of
+    read_whole = record_model.WholeList.__call__
 
-    def rest_after_a_save(database, kind, flt, sort, limit, _progress=None):
-        if limit is None:  # the worker: a newer project lands at the top meanwhile
-            with database.write() as session:
-                investor = enterprise(session, "后来投资有限公司")
-                data = project_data(session, investor, signed_date=date(2030, 1, 1))
-                projects.create(session, data)
-        return read_ids(database, kind, flt, sort, limit)
+    def rest_after_a_save(job, progress):
+        database = job.args[0]  # the worker: a newer project lands at the top meanwhile
+        with database.write() as session:
+            investor = enterprise(session, "后来投资有限公司")
+            data = project_data(session, investor, signed_date=date(2030, 1, 1))
+            projects.create(session, data)
+        return read_whole(job, progress)
 
-    monkeypatch.setattr(record_model, "_ids_of", rest_after_a_save)
+    monkeypatch.setattr(record_model.WholeList, "__call__", rest_after_a_save)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.reload()
@@ -179,3 +179,52 @@ def test_export_waits_for_the_whole_list(long_window, qtbot, db, monkeypatch, tm
     assert not tab.model.is_complete()
     assert long_window.export_current() == target
     assert handed == [_all_ids(db)]
+
+
+def test_a_newer_sort_interrupts_the_query_of_the_older_one(long_window, qtbot, db, monkeypatch):
+    import sqlite3
+
+    tab = long_window.show_tab("projects")
+    model = tab.model
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    started, outcomes = [], []
+    read_whole = record_model.WholeList.__call__
+
+    def slow_query(job, progress):
+        db_, kind, flt, sort = job.args
+        with db_.read() as conn:
+            with job._lock:
+                job._driver = conn.connection.driver_connection
+            started.append(sort)
+            try:  # a query that would run for minutes unless interrupted
+                conn.exec_driver_sql(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                    "SELECT count(*) FROM n"
+                ).all()
+            except Exception as exc:  # noqa: BLE001 - what the interrupt raised
+                outcomes.append(type(getattr(exc, "orig", exc)))
+                raise
+            finally:
+                with job._lock:
+                    job._driver = None
+
+    monkeypatch.setattr(record_model.WholeList, "__call__", slow_query)
+    model.set_sort("code", False)
+    qtbot.waitUntil(lambda: len(started) == 1, timeout=5000)
+    monkeypatch.setattr(record_model.WholeList, "__call__", read_whole)
+    model.set_sort("code", True)  # the older query stops; the newer one runs
+    qtbot.waitUntil(model.is_complete, timeout=5000)
+    assert outcomes == [sqlite3.OperationalError]
+    assert model.ids == _all_ids(db, None, [("code", True)])
+
+
+def test_a_failed_rest_keeps_the_head_and_tells_the_clerk(long_window, qtbot, answers, monkeypatch):
+    def failing(_job, _progress):
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(record_model.WholeList, "__call__", failing)
+    tab = long_window.show_tab("projects")
+    tab.refresh()
+    qtbot.waitUntil(tab.model.is_complete, timeout=5000)
+    assert tab.model.rowCount() == HEAD
+    assert answers.asked and answers.asked[-1] == ("warn", "disk went away")
