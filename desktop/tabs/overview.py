@@ -61,7 +61,7 @@ NOT_YET = "…"  # a figure not counted yet
 class QueryInterrupt:
     """Stops the SQLite query a worker is running (sqlite3's interrupt() is meant to be
     called from another thread). Only while the worker holds the connection: once it
-    is back in the pool, a query of someone else's must not be interrupted."""
+    is back in the pool, someone else's query must not be interrupted."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -347,9 +347,8 @@ class OverviewTab(QWidget):
 
     def _show_failure(self, exc: BaseException) -> None:
         """Quietly, in place of "Counting…": the rest of the window works on."""
-        self.counting.setText(
-            self.tr("The figures could not be counted: %1").replace("%1", str(exc))
-        )
+        reason = str(getattr(exc, "orig", None) or exc)  # the driver's words, not the SQL
+        self.counting.setText(self.tr("The figures could not be counted: %1").replace("%1", reason))
 
     def _show_figures(self, figures: overview.OverviewFigures | None) -> None:
         if figures is None:  # stopped without being superseded: nothing to show
