@@ -1,7 +1,7 @@
 """list_ids of the Projects list sorted by each column, both directions, on a ledger.
 
     uv run python bench/sort_columns.py --db COPY.sqlite3 [--runs 3] [--limit 1000]
-        [--filter field|stage|year|meeting|deleted|follow_up]
+        [--filter field|stage|year|meeting|deleted|follow_up|province]
 
 Prints one JSON line per column and direction: the median wall time of the runs for
 every id and for the first `limit`, and the query plan. The ledger is opened (and
@@ -40,6 +40,7 @@ def _filter(conn: Connection, name: str | None) -> ListFilter:
         ),
         "deleted": lambda: ListFilter(deleted=True),
         "follow_up": lambda: ListFilter(follow_up="red"),
+        "province": lambda: ListFilter(province="chongqing"),
     }
     return first[name]()
 

@@ -457,22 +457,17 @@ def _order(terms: Sequence[_Term], dialect: str, indexed: bool) -> list[ColumnEl
 ORDERED_WITHIN: dict[str, tuple[str, set[str]]] = {
     "projects": ("signed_date", {"stage", "field_id", "year"}),
 }
-_FILTERS = (
-    "year",
-    "category_id",
-    "field_id",
-    "kind_id",
-    "stage",
-    "province",
-    "meeting_id",
-    "follow_up",
-    "recognition",
-)
+# Filters that find their rows through an index of their own: under them, SQLite
+# sorts the rows found. Under the others (follow-up is worked out per row, the
+# province is the investor's; both keep half the rows or more) it walks the sort's
+# index and tests each row, which needs no sort and stops early under a LIMIT.
+_INDEXED_FILTERS = ("year", "category_id", "field_id", "kind_id", "stage", "meeting_id")
 
 
-def _filters_on(flt: ListFilter) -> set[str]:
-    """The filters in effect besides live/deleted (the recycle bin counts: it is small)."""
-    on = {name for name in _FILTERS if getattr(flt, name)}
+def _indexed_filters_on(flt: ListFilter) -> set[str]:
+    """The filters in effect that find their rows by an index (the recycle bin counts:
+    it is small)."""
+    on = {name for name in _INDEXED_FILTERS if getattr(flt, name)}
     on |= {"text"} if flt.text.strip() else set()
     on |= {"ids"} if flt.ids is not None else set()
     return on | ({"deleted"} if flt.deleted else set())
@@ -480,11 +475,11 @@ def _filters_on(flt: ListFilter) -> set[str]:
 
 def _index_ordered(spec: ListSpec, flt: ListFilter, sort: Sequence | None) -> bool:
     """Whether the order should come from walking an index (SQLite), or from sorting
-    what the filter's index finds. With every live row wanted, the walk reads each
-    once and a LIMIT stops it early; under a filter, SQLite (which keeps no
-    statistics) would still walk the sort's index through all the rows to skip a
-    sort, reading a million to keep a hundred."""
-    on = _filters_on(flt)
+    what a filter's index finds. The walk reads each row once, in order, and stops
+    early under a LIMIT; but under a filter keeping few rows, SQLite (which keeps no
+    statistics) would walk through all the others too: a million read to keep a
+    hundred."""
+    on = _indexed_filters_on(flt)
     if not on:
         return True
     column, filters = ORDERED_WITHIN.get(spec.kind, ("", set()))
