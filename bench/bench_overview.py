@@ -160,12 +160,17 @@ def _line(figure: str, runs: list[float], base: list[float], **extra) -> None:
 
 
 def bench_window(db: str, runs: int, source: str | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="ftz-bench-overview-") as scratch:
+        _bench_window(db, runs, source, Path(scratch))
+
+
+def _bench_window(db: str, runs: int, source: str | None, scratch: Path) -> None:
     from db.queries import overview
 
     # The child's settings and remembered files go to a throwaway folder.
-    env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="ftz-bench-overview-")}
+    env = {**os.environ, "XDG_CONFIG_HOME": str(scratch / "config")}
     run_child("window", db, env, source)  # warm-up: the page cache filled, any upgrade done
-    new_ledger = Path(tempfile.mkdtemp(prefix="ftz-bench-overview-")) / "empty.sqlite3"
+    new_ledger = scratch / "empty.sqlite3"
     run_child("window", str(new_ledger), env, source)  # created and migrated once
     empty, cold, shown, figures, bare = [], [], [], [], []
     for _ in range(runs):
