@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Characters past this are left out of the short-word index (migration 0003).
 CHARS_TEXT_MAX = 1200
@@ -43,17 +45,38 @@ def spaced_characters(text: str | None) -> str | None:
     return None if text is None else " ".join(text[:CHARS_TEXT_MAX])
 
 
+# FTS5 keeps new terms in memory up to this size before writing them out as a
+# segment that later merges cost again; a bulk fill writes once at the end instead.
+BULK_HASH_BYTES = 128 * 1024 * 1024
+DEFAULT_HASH_BYTES = 1024 * 1024  # FTS5's own default
+SEARCH_TABLES = ("project_fts", "project_fts_chars")
+
+
+def project_search_text(
+    name: str,
+    code: str | None,
+    investor_name: str | None,
+    investor_short_name: str | None,
+    host_locality: str | None,
+) -> str:
+    """The text a project is found by, as PROJECT_TEXT (and the triggers) make it."""
+    investor = "" if investor_name is None else f"{investor_name} {investor_short_name or ''}"
+    return f"{name} {code or ''} {investor} {host_locality or ''}"
+
+
 @contextmanager
 def bulk_load(conn: Connection, tables: Sequence[str] = ()) -> Iterator[None]:
     """Lift the search index triggers (and, on SQLite, the named indexes of `tables`)
     for a bulk insert, then rebuild them in the same transaction: building an index
     once from sorted keys is faster than keeping it up row by row."""
-    with _lifted_indexes(conn, tables), _lifted_search_index(conn):
+    with lifted_indexes(conn, tables), _lifted_search_index(conn):
         yield
 
 
 @contextmanager
-def _lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+def lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Drop the indexes of `tables` (those sqlite_master has SQL for: not the ones
+    UNIQUE constraints make) and create them again afterwards."""
     if conn.dialect.name != "sqlite" or not tables:
         yield
         return
@@ -71,7 +94,9 @@ def _lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
 
 
 @contextmanager
-def _lifted_search_index(conn: Connection) -> Iterator[None]:
+def lifted_search_triggers(conn: Connection) -> Iterator[None]:
+    """Drop the triggers that keep the search indexes, and create them again afterwards
+    (the caller fills the indexes itself)."""
     if not has_project_index(conn):
         yield
         return
@@ -81,22 +106,51 @@ def _lifted_search_index(conn: Connection) -> Iterator[None]:
     for name, _sql in saved:
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
     yield
-    rebuild_project_index(conn)
     for _name, sql in saved:
         conn.exec_driver_sql(sql)
+
+
+@contextmanager
+def _lifted_search_index(conn: Connection) -> Iterator[None]:
+    with lifted_search_triggers(conn):
+        yield
+        if has_project_index(conn):
+            rebuild_project_index(conn)
+
+
+@contextmanager
+def fts_bulk_mode(conn: Connection) -> Iterator[None]:
+    """Let the search indexes gather a bulk fill in memory (BULK_HASH_BYTES each) and
+    write it at the commit; afterwards the file holds FTS5's default setting again."""
+    tables = [t for t in SEARCH_TABLES if _has_table(conn, t)]
+    for table in tables:
+        _set_hash_size(conn, table, BULK_HASH_BYTES)
+    try:
+        yield
+    finally:
+        for table in tables:
+            _set_hash_size(conn, table, DEFAULT_HASH_BYTES)
+            # The setting FTS5 stored is the default's value now; without the row the
+            # file is as the migrations made it.
+            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
+
+
+def _set_hash_size(conn: Connection, table: str, size: int) -> None:
+    conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 def rebuild_project_index(conn: Connection) -> None:
     """Fill the search indexes from the project rows (replacing what they held)."""
     source = f"SELECT p.id, {PROJECT_TEXT} FROM project p LEFT JOIN unit u ON u.id = p.investor_id"
-    conn.exec_driver_sql("DELETE FROM project_fts")
-    conn.exec_driver_sql(f"INSERT INTO project_fts(rowid, text) {source}")
-    if has_chars_index(conn):
-        conn.connection.driver_connection.create_function(
-            "ftz_spaced", 1, spaced_characters, deterministic=True
-        )
-        conn.exec_driver_sql("DELETE FROM project_fts_chars")
-        conn.exec_driver_sql(
-            "INSERT INTO project_fts_chars(rowid, text) "
-            "SELECT rowid, ftz_spaced(text) FROM project_fts"
-        )
+    with fts_bulk_mode(conn):
+        conn.exec_driver_sql("DELETE FROM project_fts")
+        conn.exec_driver_sql(f"INSERT INTO project_fts(rowid, text) {source}")
+        if has_chars_index(conn):
+            conn.connection.driver_connection.create_function(
+                "ftz_spaced", 1, spaced_characters, deterministic=True
+            )
+            conn.exec_driver_sql("DELETE FROM project_fts_chars")
+            conn.exec_driver_sql(
+                "INSERT INTO project_fts_chars(rowid, text) "
+                "SELECT rowid, ftz_spaced(text) FROM project_fts"
+            )
