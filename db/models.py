@@ -338,7 +338,7 @@ class Project(RecordMixin, Base):
         Index("ix_project_by_meeting", "meeting_id", "deleted_at"),
         Index("ix_project_by_responsible", "responsible_unit_id", "deleted_at"),
         Index("ix_project_by_field", "field_id", "deleted_at"),
-        Index("ix_project_live_stage_rank", "deleted_at", text(STAGE_RANK_SQL)),
+        Index("ix_project_live_stage_rank", "deleted_at", text(f"({STAGE_RANK_SQL})")),
         Index(
             "ix_project_deleted_signed",
             "signed_date",

@@ -14,7 +14,8 @@ foreign-key lookups the single-column index of 0001 answered, which goes.
 The stage sort is a CASE over the stage (the forward order of a project's life,
 terminated last): an index on that expression, after deleted_at, gives the order
 by walking it. SQLite uses an index on an expression only when the query writes
-the same expression, literals and all (lists.py builds it from the same stages).
+the same expression, literals and all (lists.py builds it from the same stages);
+PostgreSQL wants it in parentheses, which SQLite ignores.
 
 project.deleted_at's own index goes too: every index 0003 made starts with
 deleted_at and serves whatever it served.
@@ -59,7 +60,9 @@ def upgrade() -> None:
         op.drop_index(name, table_name=table)
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
-    op.create_index("ix_project_live_stage_rank", "project", ["deleted_at", sa.text(STAGE_RANK)])
+    op.create_index(
+        "ix_project_live_stage_rank", "project", ["deleted_at", sa.text(f"({STAGE_RANK})")]
+    )
 
 
 def downgrade() -> None:
