@@ -253,9 +253,11 @@ class OverviewTab(QWidget):
             button = self._add_figure(
                 grid, f"follow_up_{level}", row, 0, lambda _=False, v=level: self._open_follow_up(v)
             )
-            colour = LEVEL_COLOURS[level].name()
+            colour = LEVEL_COLOURS[level]
+            # A flat button paints a background only with a border of its own.
             button.setStyleSheet(
-                f"QPushButton {{ text-align: left; padding: 2px 6px; background: {colour}; }}"
+                f"QPushButton {{ text-align: left; padding: 2px 6px; background: {colour.name()};"
+                f" border: 1px solid {colour.darker(130).name()}; border-radius: 3px; }}"
             )
         return box
 

@@ -6,7 +6,8 @@ import time
 from datetime import date
 
 from PySide6.QtCharts import QBarSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QPushButton
 
 from db.enums import Stage
 from db.queries import follow_up, overview
@@ -168,3 +169,26 @@ def test_figures_are_counted_again_only_after_records_changed(demo_window, qtbot
     assert calls == [1]
     _until_counted(tab)
     assert tab.figures["stage_registered"].text().startswith("Registered  4")
+
+
+def test_red_and_amber_figures_are_painted_in_their_colours(demo_window):
+    from desktop.tabs.overview import AMBER, LEVEL_COLOURS, RED
+
+    tab = _overview(demo_window)
+    # The window as painted: a button's own grab() fills in its palette's background
+    # even where the window shows none.
+    image = demo_window.grab().toImage()
+    for level in (RED, AMBER):
+        button = tab.findChild(QPushButton, f"figure_follow_up_{level}")
+        # A point inside the button, clear of its text (the left padding).
+        at = button.mapTo(demo_window, QPoint(3, button.height() // 2))
+        painted = image.pixelColor(at)
+        wanted = LEVEL_COLOURS[level]
+        assert (
+            max(
+                abs(painted.red() - wanted.red()),
+                abs(painted.green() - wanted.green()),
+                abs(painted.blue() - wanted.blue()),
+            )
+            < 12
+        ), (level, painted.name(), wanted.name())

@@ -72,9 +72,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 
 @pytest.fixture
-def make_window(qtbot, answers):
+def make_window(qtbot, qapp, answers):
+    from desktop.app import style_sheet
     from desktop.main_window import MainWindow
 
+    qapp.setStyleSheet(style_sheet())  # the window as the program shows it
     made = []
 
     def make(database: Database) -> MainWindow:
@@ -88,6 +90,7 @@ def make_window(qtbot, answers):
     for window in made:
         window.close()
     _close_leftover_dialogs()
+    qapp.setStyleSheet("")
 
 
 def _close_leftover_dialogs() -> None:
