@@ -172,7 +172,9 @@ def _progress_dialog(
 
 _RUNNING: set = set()  # tasks on pool threads, kept alive until their run() is over
 _POOL: list[QThreadPool] = []
-BACKGROUND_THREADS = 2
+# The start-up backup, the Overview's count and a long list's rest may all run at
+# once (the last is what a clerk waits for): one thread each.
+BACKGROUND_THREADS = 3
 
 
 def background_pool() -> QThreadPool:
