@@ -556,10 +556,11 @@ def _by_joined_name(
     terms: list[_Term],
     all_joins: bool,
 ) -> list[Select]:
-    """Sorted by a joined record's name (SQLite, every live row): that table walked by
-    its name index outside, each record's rows found by the foreign key inside (an
-    index on it and deleted_at holds them in id order). Rows without the record, if
-    it is optional, come first ascending and last descending, as SQLite orders NULL."""
+    """Sorted by a joined record's name (SQLite, no filter with an index of its own):
+    that table walked by its name index outside, each record's rows found by the
+    foreign key inside (an index on it and deleted_at holds them in id order). Rows
+    without the record, if it is optional, come as a second query: first ascending,
+    last descending, as SQLite orders NULL."""
     lead = terms[0].via
     assert lead is not None
     order = _order(terms, "sqlite", True)
