@@ -6,12 +6,13 @@ Units (one per ten projects), meetings and cases (one per hundred) come in
 proportion to the projects. Rows go in through the driver's executemany with plain
 tuples (not the services: this is test data at scale, valid by construction).
 
-The two cores work side by side: a worker thread fills the project table and builds
-its indexes in a scratch SQLite file while the ledger's own connection stores the
-units, meetings and cases and fills the search indexes (FTS5, from the same texts
-the triggers would make). The finished table is then copied into the ledger with
-one INSERT ... SELECT *, which SQLite does by copying the table's and each index's
-records in order (its transfer optimisation) instead of building them again.
+Both cores work: this process makes the project rows and pipes them to a second
+one, which stores them in a scratch SQLite file and builds the table's indexes
+there, while this one stores the units, meetings and cases and fills the search
+indexes (FTS5, with the text the triggers would make). The finished table is then
+copied into the ledger with one INSERT ... SELECT *, which SQLite runs by copying
+the table's and each index's records in order (its transfer optimisation) instead
+of building the indexes again.
 """
 
 from __future__ import annotations
@@ -411,9 +412,10 @@ class ProjectFileBuilder:
         return json.loads(out)
 
     def stop(self) -> None:
+        """End the builder (our own child) if it still runs, e.g. after a failure here."""
         if self._proc.poll() is None:
             self._proc.kill()
-        self._proc.wait()
+        self._proc.communicate()
 
 
 @dataclass

@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import ProjectFileBuilder, ProjectSchema, generate
+from bench.generate import (
+    COPY,
+    ProjectFileBuilder,
+    ProjectSchema,
+    build_project_file,
+    copies_records,
+    generate,
+)
 from db.engine import Database, open_database
 from db.health import run_checks
 from db.queries import lists
 from db.queries.lists import ListFilter
-from db.search_index import bulk_load
+from db.search_index import bulk_load, lifted_search_triggers
 
 N = 3000
 # Words of the generated text: two characters (the one-character index), three or
@@ -161,3 +168,21 @@ def test_bulk_load_leaves_the_search_settings_as_they_were(db: Database) -> None
     with db.read() as conn:
         rows = conn.exec_driver_sql("SELECT k, v FROM project_fts_config").all()
     assert [tuple(r) for r in rows] == [("version", 4)]
+
+
+def test_the_project_table_is_copied_by_records(db_path: Path, tmp_path: Path) -> None:
+    """A trigger or index the scratch file lacks would make SQLite build every index
+    entry again: a million projects would take minutes, not seconds."""
+    scratch = tmp_path / "scratch.sqlite3"
+    db = open_database(str(db_path))
+    try:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            project_schema = ProjectSchema.read(conn)
+            build_project_file(scratch, project_schema, "", iter(()))
+            with lifted_search_triggers(conn):
+                conn.exec_driver_sql("ATTACH DATABASE ? AS scratch", (str(scratch),))
+                assert copies_records(conn, COPY)
+                conn.exec_driver_sql("DETACH DATABASE scratch")
+    finally:
+        db.dispose()
