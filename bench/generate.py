@@ -560,26 +560,31 @@ def generate(db: Database, n_projects: int, seed: int = 1) -> dict[str, float]:
     if db.path is None:
         raise SystemExit("generate.py fills SQLite ledgers only")
     scratch = db.path.with_name(db.path.name + ".projects-scratch")
+    start = time.perf_counter()
     db.engine.dispose()  # leaving WAL needs the only connection: this one
     try:
         with db.engine.connect() as conn:
             for pragma, (value, _after) in FAST_WRITES.items():
                 conn.exec_driver_sql(f"PRAGMA {pragma} = {value}")
             try:
-                return _generate(conn, scratch, n_projects, seed)
+                timings = _generate(conn, scratch, n_projects, seed)
             finally:
                 conn.rollback()
                 for pragma, (_value, after) in FAST_WRITES.items():
                     if after is not None:
                         conn.exec_driver_sql(f"PRAGMA {pragma} = {after}")
     finally:
+        t0 = time.perf_counter()
         scratch.unlink(missing_ok=True)
         db.engine.dispose()
         set_journal_mode(db)
+    timings["clean_up"] = time.perf_counter() - t0
+    timings["total"] = time.perf_counter() - start
+    return timings
 
 
 def _generate(conn: Connection, scratch: Path, n_projects: int, seed: int) -> dict[str, float]:
-    start, cpu = time.perf_counter(), time.process_time()
+    cpu = time.process_time()
     timings: dict[str, float] = {}
     plan = make_plan(conn, n_projects)
     rng = random.Random(seed)
@@ -612,7 +617,6 @@ def _generate(conn: Connection, scratch: Path, n_projects: int, seed: int) -> di
             timings["copy_projects"] = time.perf_counter() - t0
     finally:
         builder.stop()
-    timings["total"] = time.perf_counter() - start
     timings["main_cpu"] = time.process_time() - cpu
     return timings
 
