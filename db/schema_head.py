@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 def is_at_head(conn: Connection) -> bool:
