@@ -125,14 +125,12 @@ def fts_bulk_mode(conn: Connection) -> Iterator[None]:
     tables = [t for t in SEARCH_TABLES if _has_table(conn, t)]
     for table in tables:
         _set_hash_size(conn, table, BULK_HASH_BYTES)
-    try:
-        yield
-    finally:
-        for table in tables:
-            _set_hash_size(conn, table, DEFAULT_HASH_BYTES)
-            # The setting FTS5 stored is the default's value now; without the row the
-            # file is as the migrations made it.
-            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
+    yield  # a failure rolls the setting back with the rest of the transaction
+    for table in tables:
+        _set_hash_size(conn, table, DEFAULT_HASH_BYTES)
+        # The setting FTS5 stored is the default's value now; without the row the
+        # file is as the migrations made it.
+        conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
 
 
 def _set_hash_size(conn: Connection, table: str, size: int) -> None:
