@@ -397,9 +397,11 @@ class Project(RecordMixin, Base):
     responsible_unit: Mapped[Unit | None] = relationship(foreign_keys=[responsible_unit_id])
     field: Mapped[IndustryField] = relationship()
     meeting: Mapped[Meeting | None] = relationship()
+    # Owned: purging a project from the recycle bin takes its log with it.
     progress: Mapped[list[ProgressEntry]] = relationship(
         back_populates="project",
         order_by="(ProgressEntry.entry_date, ProgressEntry.id)",
+        cascade="all, delete-orphan",
     )
 
 
@@ -436,11 +438,12 @@ class Alliance(RecordMixin, Base):
 
     founding_meeting: Mapped[Meeting | None] = relationship()
     secretariat: Mapped[Unit | None] = relationship()
+    # Owned: purging an alliance takes its members and chair terms with it.
     members: Mapped[list[AllianceMember]] = relationship(
-        back_populates="alliance", order_by="AllianceMember.id"
+        back_populates="alliance", order_by="AllianceMember.id", cascade="all, delete-orphan"
     )
     chair_terms: Mapped[list[ChairTerm]] = relationship(
-        back_populates="alliance", order_by="ChairTerm.start_date"
+        back_populates="alliance", order_by="ChairTerm.start_date", cascade="all, delete-orphan"
     )
 
 

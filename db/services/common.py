@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -116,11 +117,33 @@ def purge(session: Session, model: type[R], record_id: int) -> None:
     obj = get_record(session, model, record_id, deleted=True)
     # Read now: after a failed flush the session is rolled back and obj expired.
     name = getattr(obj, "name", None) or getattr(obj, "title", None) or str(record_id)
+    users = references_to(session, model, record_id)
+    if users:
+        raise LedgerError(msg("rule.in_use", name=name, count=users))
     session.delete(obj)
     try:
         session.flush()
-    except IntegrityError as exc:
+    except IntegrityError as exc:  # a reference no foreign key declares to SQLAlchemy
         raise LedgerError(msg("rule.in_use", name=name, count="?")) from exc
+
+
+def references_to(session: Session, model: type, record_id: int) -> int:
+    """How many rows (of any table, deleted or not) point at the record by a foreign key.
+
+    Rows the record owns outright (a meeting's hosts, a project's progress log) go
+    with it (ON DELETE CASCADE, or the relationship's delete cascade) and are not
+    counted."""
+    target = model.__table__
+    owned = {r.mapper.local_table for r in sa_inspect(model).relationships if r.cascade.delete}
+    total = 0
+    for table in target.metadata.sorted_tables:
+        if table in owned:
+            continue
+        for fk in table.foreign_keys:
+            if fk.column.table is target and fk.ondelete != "CASCADE":
+                query = select(func.count()).select_from(table).where(fk.parent == record_id)
+                total += session.execute(query).scalar_one()
+    return total
 
 
 def stamp_time() -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -159,7 +160,11 @@ def test_purging_a_record_still_in_use_is_refused_with_a_message(
     dialog.purge_selected()
     assert len(warned) == 1 and "cannot be purged" in warned[0]
     with demo_db.read() as conn:
+        users = conn.exec_driver_sql(
+            f"SELECT count(*) FROM project WHERE investor_id = {investor}"
+        ).scalar()
         assert [(e.kind, e.id) for e in deleted_records(conn)] == [("unit", investor)]
+    assert f"still used by {users} records" in warned[0]
     with pytest.raises(LedgerError), demo_db.write() as session:
         recycle.purge(session, "unit", investor)
 
@@ -188,3 +193,42 @@ def test_bin_filter_by_name(qtbot, demo_db: Database):
     qtbot.addWidget(dialog)
     dialog.search.setText("重点项目01")  # typed; QTest cannot key-click Chinese
     assert [e.kind for e in dialog.entries] == ["project"]
+
+
+def test_purging_a_project_takes_its_progress_log_with_it(demo_db: Database):
+    """What the record owns goes with it; nothing is left pointing nowhere."""
+    with demo_db.write() as session:
+        data = projects.ProgressData(date(2025, 3, 1), "registered", "完成注册")
+        projects.add_progress(session, 1, data)
+        projects.delete(session, 1)
+    with demo_db.write() as session:
+        recycle.purge(session, "project", 1)
+    with demo_db.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM project WHERE id = 1").scalar() == 0
+        assert (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM progress_entry WHERE project_id = 1"
+            ).scalar()
+            == 0
+        )
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+def test_purging_an_alliance_takes_its_members_and_chair_terms_with_it(demo_db: Database):
+    from db.services import alliances
+
+    with demo_db.read() as conn:
+        alliance_id = conn.exec_driver_sql(
+            "SELECT alliance_id FROM chair_term ORDER BY alliance_id LIMIT 1"
+        ).scalar()
+    with demo_db.write() as session:
+        alliances.delete(session, alliance_id)
+    with demo_db.write() as session:
+        recycle.purge(session, "alliance", alliance_id)
+    with demo_db.read() as conn:
+        for table in ("alliance_member", "chair_term"):
+            left = f"SELECT count(*) FROM {table} WHERE alliance_id = {alliance_id}"
+            assert conn.exec_driver_sql(left).scalar() == 0, table
+        gone = f"SELECT count(*) FROM alliance WHERE id = {alliance_id}"
+        assert conn.exec_driver_sql(gone).scalar() == 0
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
