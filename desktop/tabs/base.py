@@ -64,7 +64,9 @@ class RecordTab(QWidget):
         self.setObjectName(f"tab_{self.kind}")
         self.model = RecordTableModel(db, self.kind, self)
         self._keep_when_loaded: int | None = None
+        self._selected_before_reset: int | None = None
         self.model.loaded.connect(self._rest_loaded)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.filter_bar = FilterBar(self)
         self.add_filters(self.filter_bar)
         self.view = self._make_view()
@@ -203,6 +205,7 @@ class RecordTab(QWidget):
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and keep is not None and not self.model.is_complete():
             self._keep_when_loaded = keep  # further down the list: selected once it is in
+            self._show_detail(keep)  # as saved, meanwhile
             return
         if row < 0 and self.model.rowCount():
             row = 0
@@ -212,10 +215,14 @@ class RecordTab(QWidget):
             self.detail.show_nothing()
 
     def _rest_loaded(self) -> None:
-        """The rest of a long list came in: count it; select the record kept for it."""
+        """The rest of a long list came in: count it; select the record kept for it,
+        or the one selected before, if the table had to start over."""
         keep, self._keep_when_loaded = self._keep_when_loaded, None
-        if self.model.rest_error is not None:
-            ask.warn(self, self.tr("Loading records"), str(self.model.rest_error))
+        error = self.model.rest_error
+        if error is not None:
+            ask.warn(self, self.tr("Loading records"), str(getattr(error, "orig", error)))
+        if keep is None and not self.view.currentIndex().isValid():
+            keep = self._selected_before_reset
         if keep is not None:
             self._after_reload(keep)
         else:
@@ -233,7 +240,12 @@ class RecordTab(QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def _row_changed(self, current, _previous) -> None:
+        if current.isValid():  # the clerk's own choice wins over a record kept for later
+            self._keep_when_loaded = None
         self._show_detail(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _remember_selection(self) -> None:
+        self._selected_before_reset = self.selected_id()
 
     def _make_side_panel(self) -> QTabWidget:
         """Details and History of the selected record; History loads only when shown."""
@@ -304,6 +316,7 @@ class RecordTab(QWidget):
         ):
             return False
         row = self.view.currentIndex().row()
+        after = self.model.id_at(row + 1) or self.model.id_at(row - 1)  # selected next
         try:
             with self.db.write() as session:
                 self.delete_service(session, record_id, None)
@@ -311,7 +324,7 @@ class RecordTab(QWidget):
             ask.warn(self, self.tr("Delete"), str(exc))
             return False
         self.model.reload()
-        self._after_reload(self.model.id_at(min(row, self.model.rowCount() - 1)))
+        self._after_reload(after)
         return True
 
     # --- remembered state ----------------------------------------------------

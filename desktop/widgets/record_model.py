@@ -49,20 +49,27 @@ POLL_MS = 15  # how often the GUI thread looks whether the rest of the ids have 
 
 class WholeList:
     """Reading a filter's whole id list on a worker; interrupt() stops its query at
-    once when a newer filter or sort makes it pointless (SQLite and PostgreSQL)."""
+    once when a newer filter or sort makes it pointless (SQLite and PostgreSQL).
 
-    def __init__(self, db: Database, kind: str, flt: ListFilter, sort) -> None:
+    Its result names what it read — (filter-and-sort key or None for a search, the
+    model's records generation when it started, ids) — so a list that arrives late
+    is never remembered under a newer sort, nor after the records changed."""
+
+    def __init__(self, db: Database, kind: str, flt: ListFilter, sort, key, seen: int) -> None:
         self.args = (db, kind, flt, sort)
+        self.key, self.seen = key, seen
         self._driver: Any = None
         self._lock = threading.Lock()
 
-    def __call__(self, _progress: Progress) -> list[int]:
+    def __call__(self, progress: Progress) -> tuple[Any, int, list[int]]:
+        if progress(0, 0) is False:  # superseded while waiting for a thread
+            raise Cancelled()
         db, kind, flt, sort = self.args
         with db.read() as conn:
             with self._lock:
                 self._driver = conn.connection.driver_connection
             try:
-                return lists.list_ids(conn, kind, flt, sort)
+                return self.key, self.seen, lists.list_ids(conn, kind, flt, sort)
             finally:
                 with self._lock:
                     self._driver = None
@@ -101,7 +108,9 @@ class RecordTableModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._rows: dict[int, dict] = {}
         self._loading = False
+        self._wanted = self.flt  # the filter being read
         self._again: ListFilter | None = None
+        self._records_seen = 0  # counts the reloads after which records may have changed
         self._rest = NewestWins(self, self._take_rest, self._rest_failed, poll_ms=POLL_MS)
         self._waiting = False  # for the rest of a long list
         self.rest_error: BaseException | None = None
@@ -116,13 +125,14 @@ class RecordTableModel(QAbstractTableModel):
         half a second (a sort of a million projects on a server, say) shows a
         progress dialog whose Cancel keeps the rows as they were: then False.
         """
-        if self._loading:  # asked again while waiting (a timer): done once this one ends
-            self._again = flt or self._again or self.flt
-            return True
         if flt is None:  # asked again without a new filter: the records may have changed
             self._listed = None
+            self._records_seen += 1
+        if self._loading:  # asked again while waiting (a timer): done once this one ends
+            self._again = flt or self._again or self._wanted
+            return True
         wanted = flt if flt is not None else self.flt
-        self._loading = True
+        self._loading, self._wanted = True, wanted
         try:
             ids = self._narrowed(wanted)
             complete = ids is not None
@@ -164,6 +174,10 @@ class RecordTableModel(QAbstractTableModel):
         if not flt.text.strip():
             self._listed = (self._listed_key(flt), self.ids, max(self.ids, default=0))
 
+    def _rest_key(self, flt: ListFilter) -> tuple | None:
+        """What a whole list read now may be remembered as (None: a search's list)."""
+        return None if flt.text.strip() else self._listed_key(flt)
+
     def _narrowed(self, wanted: ListFilter) -> list[int] | None:
         """The ids of a search, kept from the list without it; None if not known."""
         if not wanted.text.strip() or self._listed is None:
@@ -178,17 +192,23 @@ class RecordTableModel(QAbstractTableModel):
         return [i for i in listed if hits[i]]
 
     def _start_rest(self, wanted: ListFilter) -> None:
-        job = WholeList(self.db, self.kind, wanted, self.sort_keys or None)
+        key, seen = self._rest_key(wanted), self._records_seen
+        job = WholeList(self.db, self.kind, wanted, self.sort_keys or None, key, seen)
         self._waiting, self.rest_error = True, None
         self._rest.run(job, on_cancel=job.interrupt)
+
+    def stop_reading(self) -> None:
+        """The ledger is about to close: the worker's query is interrupted."""
+        self._stop_rest()
 
     def _stop_rest(self) -> None:
         """Drop a worker still reading an older list (its result is not wanted)."""
         self._waiting = False
         self._rest.cancel()
 
-    def _take_rest(self, ids: object) -> None:
-        assert isinstance(ids, list)
+    def _take_rest(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        key, seen, ids = result
         self._waiting = False
         head = len(self.ids)
         if ids[:head] == self.ids and len(ids) > head:
@@ -200,7 +220,8 @@ class RecordTableModel(QAbstractTableModel):
             self.ids = ids
             self._rows.clear()
             self.endResetModel()
-        self._remember_listed(self.flt)
+        if key is not None and seen == self._records_seen:
+            self._listed = (key, ids, max(ids, default=0))
         emit(self, "loaded")
 
     def _rest_failed(self, error: BaseException) -> None:
@@ -213,7 +234,10 @@ class RecordTableModel(QAbstractTableModel):
         return not self._waiting
 
     def wait_complete(self) -> bool:
-        """Wait (with progress and Cancel) for the rest of the list; False if cancelled."""
+        """Wait (with progress and Cancel) for the rest of the list; False if cancelled
+        or if it cannot be read (a report must never hold only the first rows)."""
+        if not self._waiting and self.rest_error is not None:
+            self._start_rest(self.flt)  # the earlier read failed: once more
         if not self._waiting:
             return True
         try:
