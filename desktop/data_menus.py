@@ -83,9 +83,17 @@ def restore(win: MainWindow) -> None:
 
     if not win.forms_may_close():
         return
-    restored = restore_from_backup(win.db, win)
+    stopped: list[bool] = []
+
+    def before_swap() -> None:
+        win.stop_background_work()
+        stopped.append(True)
+
+    restored = restore_from_backup(win.db, win, before_swap=before_swap)
     if restored is not None:  # the old database is already disposed
         win.load_database(restored)
+    elif stopped:  # the swap failed: the window goes on with its ledger, read afresh
+        win.refresh_all()
 
 
 def recycle_bin(win: MainWindow) -> None:

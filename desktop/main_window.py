@@ -19,7 +19,7 @@ from db.queries.choices import has_records
 from desktop.tabs.base import RecordTab
 from desktop.tabs.registry import TABS
 from desktop.widgets import ask
-from desktop.widgets.background import Cancelled, run_with_progress
+from desktop.widgets.background import Cancelled, run_with_progress, wait_for_background
 from desktop.widgets.empty_state import EmptyState
 from desktop.widgets.settings import remember_database, settings
 
@@ -29,6 +29,9 @@ def _dispose(opened: Database | None) -> bool:
     if opened is not None:
         opened.dispose()
     return False
+
+
+BACKGROUND_WAIT_MS = 10_000  # interrupted reads end at once; this bounds a stuck one
 
 
 class MainWindow(QMainWindow):
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
             return False
         self.instance_claim = claim
         self._save_state()
+        self.stop_background_work()
         old = self.db
         self._load_database(db)
         old.dispose()
@@ -246,7 +250,24 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        self._stop_reads()  # quitting: no list or count is wanted any more
         event.accept()
+
+    def stop_background_work(self) -> None:
+        """Before this ledger is closed (another opened, a backup restored over it):
+        its background reads stop, and the daily backup is finished (a progress dialog
+        after half a second; its Cancel drops the backup)."""
+        from desktop.auto_backup import AutoBackup
+
+        for backup in self.findChildren(AutoBackup):
+            backup.finish()
+        self._stop_reads()
+        wait_for_background(BACKGROUND_WAIT_MS)
+
+    def _stop_reads(self) -> None:
+        for tab in self.record_tabs():
+            tab.model.stop_reading()
+        self.overview().counter.cancel()
 
     def _save_state(self) -> None:
         store = settings()

@@ -7,6 +7,7 @@ the restored file: the caller switches the window to the Database returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -116,12 +117,16 @@ def _confirm_text(source: Path, counts: dict[str, int]) -> str:
 
 
 def restore_from_backup(
-    db: Database, parent: QWidget | None = None, source: Path | None = None
+    db: Database,
+    parent: QWidget | None = None,
+    source: Path | None = None,
+    before_swap: Callable[[], None] | None = None,
 ) -> Database | None:
     """File › Restore…: the restored Database to switch to, or None (nothing changed).
 
     When it returns a Database, `db` has been disposed; when it returns None,
-    `db` is still open and usable.
+    `db` is still open and usable. `before_swap` runs once the clerk has confirmed,
+    before the file is closed (the window stops its background work on it).
     """
     if _server_database(parent, db):
         return None
@@ -145,6 +150,8 @@ def restore_from_backup(
         return None
     if not ask.confirm(parent, zh_en("恢复", "Restore"), _confirm_text(source, info.counts)):
         return None
+    if before_swap is not None:
+        before_swap()
     db.dispose()
     target = db.path
     try:

@@ -173,3 +173,33 @@ def test_switching_a_window_to_another_ledger_backs_that_one_up_in_the_backgroun
         assert [b.reason for b in list_backups(db_path)] == ["auto"]
     finally:
         db.dispose()
+
+
+def test_restore_while_the_daily_backup_runs_finishes_it_first(
+    make_window, demo_db, slow_copy, qtbot, answers, monkeypatch
+):
+    from datetime import datetime
+
+    import desktop.dialogs.backup_restore as backup_restore
+    from db.backup import make_backup
+    from desktop import data_menus
+
+    good = make_backup(demo_db.path, "manual", datetime(2026, 1, 1))
+    window = make_window(demo_db)
+    job = start_auto_backup(window, demo_db)
+    qtbot.wait(100)
+    assert job.running()
+    monkeypatch.setattr(backup_restore, "choose_backup_file", lambda *_a: good)
+    swap = backup_restore.restore_backup
+    running_at_swap: list[bool] = []
+
+    def watched_swap(target, source):
+        running_at_swap.append(job.running())
+        return swap(target, source)
+
+    monkeypatch.setattr(backup_restore, "restore_backup", watched_swap)
+    data_menus.restore(window)
+    assert running_at_swap == [False]  # the copy was done before the file was replaced
+    assert job.written is not None and _complete(job.written)
+    assert [kind for kind in answers.kinds() if kind == "warn"] == []
+    assert window.db is not demo_db  # the window is on the restored ledger
