@@ -141,13 +141,19 @@ def backup_sqlite(src: Path, dest: Path, progress: Progress | None = None) -> Pa
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     source = sqlite3.connect(sqlite_uri(src, mode="ro"), uri=True, timeout=30)
+    source.isolation_level = None  # transactions as written below
     try:
         target = sqlite3.connect(tmp)
         try:
             if progress is None:
                 source.backup(target)
             else:
+                # Copied in steps while the clerk works: one read transaction holds
+                # one snapshot throughout, else every save would restart the copy.
+                source.execute("BEGIN")
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 source.backup(target, pages=BACKUP_STEP_PAGES, progress=_step(progress))
+                source.execute("COMMIT")
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
