@@ -10,7 +10,7 @@ once afterwards.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     if conn.dialect.name != "sqlite" or not tables:
         yield
         return
+    _open_transaction(conn)
     marks = ", ".join("?" * len(tables))
     saved = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -88,9 +89,8 @@ def lifted_indexes(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     ).all()
     for name, _sql in saved:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in saved:
-        conn.exec_driver_sql(sql)
+    with _put_back(conn, "index", saved):
+        yield
 
 
 @contextmanager
@@ -100,14 +100,47 @@ def lifted_search_triggers(conn: Connection) -> Iterator[None]:
     if not has_project_index(conn):
         yield
         return
+    _open_transaction(conn)
     saved = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'project_fts%'"
     ).all()
     for name, _sql in saved:
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
-    yield
-    for _name, sql in saved:
-        conn.exec_driver_sql(sql)
+    with _put_back(conn, "trigger", saved):
+        yield
+
+
+@contextmanager
+def _put_back(conn: Connection, kind: str, saved: Sequence) -> Iterator[None]:
+    """Create the dropped indexes or triggers again after the body, also when it
+    fails (a caller that committed part-way could not roll the drops back)."""
+    try:
+        yield
+    except BaseException:
+        with suppress(Exception):  # the body's failure is what the caller must hear of
+            _create_missing(conn, kind, saved)
+        raise
+    _create_missing(conn, kind, saved)
+
+
+def _create_missing(conn: Connection, kind: str, saved: Sequence) -> None:
+    present = {
+        name
+        for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = ?", (kind,)
+        )
+    }
+    for name, sql in saved:
+        if name not in present:
+            conn.exec_driver_sql(sql)
+
+
+def _open_transaction(conn: Connection) -> None:
+    """pysqlite runs DDL outside any transaction unless one is already open (it begins
+    one only before INSERT/UPDATE/DELETE): open it, so that a failure's rollback
+    brings the dropped indexes and triggers back with everything else."""
+    if not conn.connection.driver_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN")
 
 
 @contextmanager
