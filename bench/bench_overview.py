@@ -37,6 +37,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.run import emit_line  # noqa: E402 - one JSON line per figure, as run.py prints
+
 PARTS = ("queries", "window")
 
 
@@ -144,21 +146,6 @@ def run_child(mode: str, db: str | None, env: dict, source: str | None = None) -
     return arrived
 
 
-def _line(figure: str, runs: list[float], base: list[float], **extra) -> None:
-    med, base_med = statistics.median(runs), statistics.median(base)
-    line = {
-        "figure": figure,
-        "median_s": round(med, 4),
-        "baseline_median_s": round(base_med, 4),
-        "ratio": round(med / base_med, 3) if base_med else None,
-        "runs_s": [round(r, 4) for r in runs],
-        "baseline_runs_s": [round(r, 4) for r in base],
-        **extra,
-        "load_average": round(os.getloadavg()[0], 2),
-    }
-    print(json.dumps(line, ensure_ascii=False), flush=True)
-
-
 def bench_window(db: str, runs: int, source: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="ftz-bench-overview-") as scratch:
         _bench_window(db, runs, source, Path(scratch))
@@ -191,8 +178,8 @@ def _bench_window(db: str, runs: int, source: str | None, scratch: Path) -> None
         "empty_qmainwindow_runs_s": [round(e, 4) for e in empty],
     }
     baseline = "the program's window shown on a new, empty ledger"
-    _line("overview window shown", shown, cold, baseline=baseline, **bare_window, **sources)
-    _line(
+    emit_line("overview window shown", shown, cold, baseline=baseline, **bare_window, **sources)
+    emit_line(
         "overview figures shown",
         figures,
         cold,

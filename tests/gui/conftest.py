@@ -126,3 +126,14 @@ def some_units(db: Database) -> Iterator[dict[str, int]]:
             ).id,
         }
     yield made
+
+
+@pytest.fixture
+def long_window(db, make_window, monkeypatch):
+    """The window on a few dozen projects, with a HEAD that makes their list long."""
+    import desktop.widgets.record_model as record_model
+    from tests.gui.long_lists import HEAD, fill
+
+    monkeypatch.setattr(record_model, "HEAD", HEAD)
+    fill(db)
+    return make_window(db)

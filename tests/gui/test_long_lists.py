@@ -7,46 +7,18 @@ records behave as a million would.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 import desktop.widgets.record_model as record_model
-from db.engine import Database
-from db.queries import lists
 from db.queries.lists import ListFilter
 from db.services import projects
 from tests.factories import enterprise, project_data
+from tests.gui.long_lists import HEAD
+from tests.gui.long_lists import all_ids as _all_ids
 
-HEAD = 5
 WORDS = ["芯", "光伏", "锂电池", "储能 电站", "P-0007", "光伏 组件", "-0"]
-
-
-def _fill(db: Database, count: int = 23) -> None:
-    names = ["光伏组件", "锂电池材料", "储能电站", "芯片封装", "冷链物流"]
-    with db.write() as session:
-        investor = enterprise(session, "测试投资有限公司")
-        for i in range(count):
-            data = project_data(
-                session,
-                investor,
-                name=f"{names[i % len(names)]}项目{i:03d}",
-                code=f"P-{i:04d}",
-                signed_date=date(2020, 1, 1) + timedelta(days=37 * i),
-            )
-            projects.create(session, data)
-
-
-def _all_ids(db: Database, flt: ListFilter | None = None, sort=None) -> list[int]:
-    with db.read() as conn:
-        return lists.list_ids(conn, "projects", flt, sort)
-
-
-@pytest.fixture
-def long_window(db, make_window, monkeypatch):
-    monkeypatch.setattr(record_model, "HEAD", HEAD)
-    _fill(db)
-    return make_window(db)
 
 
 def test_a_long_list_paints_its_head_then_inserts_the_rest(long_window, qtbot, db):

@@ -5,44 +5,14 @@ a million would; the worker is slowed down on purpose."""
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
-
-import pytest
+from datetime import date
 
 import desktop.widgets.record_model as record_model
-from db.queries import lists
 from db.queries.lists import ListFilter
 from db.services import projects
 from tests.factories import enterprise, project_data
-
-HEAD = 5
-
-
-def _fill(db, count=23):
-    names = ["光伏组件", "锂电池材料", "储能电站", "芯片封装", "冷链物流"]
-    with db.write() as session:
-        investor = enterprise(session, "测试投资有限公司")
-        for i in range(count):
-            data = project_data(
-                session,
-                investor,
-                name=f"{names[i % len(names)]}项目{i:03d}",
-                code=f"P-{(i * 7) % 23:04d}",
-                signed_date=date(2020, 1, 1) + timedelta(days=37 * i),
-            )
-            projects.create(session, data)
-
-
-def _all_ids(db, flt=None, sort=None):
-    with db.read() as conn:
-        return lists.list_ids(conn, "projects", flt, sort)
-
-
-@pytest.fixture
-def long_window(db, make_window, monkeypatch):
-    monkeypatch.setattr(record_model, "HEAD", HEAD)
-    _fill(db)
-    return make_window(db)
+from tests.gui.long_lists import HEAD
+from tests.gui.long_lists import all_ids as _all_ids
 
 
 def test_an_older_sorts_late_rest_never_orders_a_later_search(long_window, qtbot, db, monkeypatch):

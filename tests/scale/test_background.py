@@ -36,6 +36,14 @@ def _slow(steps: int, pause: float, seen: list | None = None):
     return work
 
 
+def _press_cancel(pressed: list[bool]) -> None:
+    """Cancel on the progress dialog, noting whether one was showing."""
+    dialog = _visible_progress()
+    pressed.append(dialog is not None)
+    if dialog is not None:
+        dialog.cancel()
+
+
 def _later(ms: int, action) -> None:
     QTimer.singleShot(ms, action)
 
@@ -130,13 +138,7 @@ def test_export_from_the_window_can_be_cancelled_and_leaves_no_file(
     demo_window.show_tab("projects")
     pressed: list[bool] = []
 
-    def press_cancel() -> None:
-        dialog = _visible_progress()
-        pressed.append(dialog is not None)
-        if dialog is not None:
-            dialog.cancel()
-
-    _later(900, press_cancel)
+    _later(900, lambda: _press_cancel(pressed))
     assert demo_window.export_current() is None
     assert pressed == [True]
     assert list(out.iterdir()) == []  # no report, no temporary file
@@ -178,13 +180,7 @@ def test_backup_can_be_cancelled_and_leaves_no_partial_copy(
     out.mkdir()
     pressed: list[bool] = []
 
-    def press_cancel() -> None:
-        dialog = _visible_progress()
-        pressed.append(dialog is not None)
-        if dialog is not None:
-            dialog.cancel()
-
-    _later(900, press_cancel)
+    _later(900, lambda: _press_cancel(pressed))
     assert back_up_now(demo_db, None, out / "copy.sqlite3") is None
     assert pressed == [True]
     assert list(out.iterdir()) == []
@@ -220,13 +216,7 @@ def test_a_slow_sort_shows_progress_and_cancel_keeps_the_rows(demo_window, monke
     monkeypatch.setattr(lists, "list_ids", slow_list_ids)
     pressed: list[bool] = []
 
-    def press_cancel() -> None:
-        dialog = _visible_progress()
-        pressed.append(dialog is not None)
-        if dialog is not None:
-            dialog.cancel()
-
-    _later(800, press_cancel)
+    _later(800, lambda: _press_cancel(pressed))
     started = time.monotonic()
     tab.model.sort(tab.model.column_index("name"), Qt.SortOrder.AscendingOrder)
     assert time.monotonic() - started < 1.4  # Cancel stopped the wait
