@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from sqlalchemy import Connection, select
 
 from db.models import Project
-from db.services.units import fold
+from db.values import fold
 
 SIMILAR_RATIO = 0.8
 CANDIDATES = 5000  # an investor's projects read at most (the check is a hint, not a rule)

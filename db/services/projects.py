@@ -25,8 +25,8 @@ from db.models import (
     Unit,
 )
 from db.services import common
-from db.services.units import fold
 from db.services.validate import Checker
+from db.values import fold
 
 
 @dataclass

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from db.models import NAME_MAX, REFERENCE_MODELS, ReferenceMixin
 from db.services import common
-from db.services.units import fold
 from db.services.validate import Checker
+from db.values import fold
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -26,6 +25,7 @@ from db.models import (
 )
 from db.services import common
 from db.services.validate import Checker
+from db.values import fold
 
 
 @dataclass
@@ -36,11 +36,6 @@ class UnitData:
     short_name: str | None = None
     city: str | None = None
     district: str | None = None
-
-
-def fold(text: str) -> str:
-    """Width-, case- and space-insensitive form of a name, for matching."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _validate(session: Session, data: UnitData, exclude_id: int | None = None) -> dict:

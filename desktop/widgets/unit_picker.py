@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, Q
 from db.engine import Database
 from db.errors import FieldError
 from db.queries.choices import unit_choices
-from db.services.units import fold
+from db.values import fold
 
 
 class UnitIndex:
