@@ -2,7 +2,9 @@
 
 openpyxl reads in read-only mode from a private copy of the file (a workbook that
 Excel holds open is still readable, and the clerk's file is never touched);
-defusedxml is installed, so openpyxl refuses XML entity bombs.
+every XML part is checked for a DOCTYPE (entity bombs, external entities) before
+openpyxl parses it, so the guard holds whether openpyxl uses lxml or the standard
+library (defusedxml's refusals are still reported the same way).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +109,8 @@ def check_file(path: Path) -> None:
     if head.startswith(ZIP_MAGIC):
         if not _has_workbook_part(path):
             raise ImportFileError(text("file.zip_not_xlsx", path=path))
+        if _declares_doctype(path):
+            raise ImportFileError(text("file.unsafe", path=path))
         return
     code = "file.csv" if _looks_like_text(head) else "file.not_xlsx"
     raise ImportFileError(text(code, path=path))
@@ -129,6 +134,34 @@ def _has_workbook_part(path: Path) -> bool:
         or "[Content_Types].xml" in names
         and any(n.startswith("xl/") for n in names)
     )
+
+
+# A DTD may only stand in the prolog, before the root element: the first bytes suffice.
+PROLOG_BYTES = 8192
+DOCTYPE_MARKS = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _declares_doctype(path: Path) -> bool:
+    """Whether any XML part declares a DTD; no spreadsheet program writes one.
+
+    A part that cannot be read here is left to openpyxl, which reports it damaged.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(info) as part:
+                    prolog = part.read(PROLOG_BYTES).upper()
+                if any(mark.upper() in prolog for mark in DOCTYPE_MARKS):
+                    return True
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        return False
+    return False
 
 
 def _looks_like_text(head: bytes) -> bool:
