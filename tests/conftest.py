@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from db.engine import Database, open_database  # noqa: E402
 from db.lang import set_language  # noqa: E402
 from db.sample_data import load  # noqa: E402
+from tests.pg.cluster import require_server, start_cluster, stop_cluster  # noqa: E402
 from tests.pg.databases import (  # noqa: E402
     SKIP_REASON,
     create_database,
@@ -22,6 +23,8 @@ from tests.pg.databases import (  # noqa: E402
     server_url,
     unique_name,
 )
+
+_CLUSTER = pytest.StashKey[str | None]()
 
 # Tests here run on SQLite and, when FTZ_LEDGER_TEST_PG names a server, on PostgreSQL
 # too: every test using the `db`/`db_target` fixtures (not `db_path`, which is a file).
@@ -38,6 +41,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "sqlite_only: about the SQLite file itself; not run on PostgreSQL"
     )
+    # Only the controlling process starts a cluster (not a worker of a plugin).
+    if not hasattr(config, "workerinput"):
+        config.stash[_CLUSTER] = start_cluster()
+        require_server()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    stop_cluster(config.stash.get(_CLUSTER, None))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -15,8 +15,8 @@ from sqlalchemy.engine import URL, make_url
 
 ENV_TEST_PG = "FTZ_LEDGER_TEST_PG"
 SKIP_REASON = (
-    "PostgreSQL half skipped: set FTZ_LEDGER_TEST_PG to a server URL "
-    "(scripts/pg_test_cluster.sh start prints one)"
+    "PostgreSQL half skipped: no PostgreSQL server binaries found to start a test "
+    "cluster (install postgresql), and FTZ_LEDGER_TEST_PG names no server"
 )
 _counter = itertools.count(1)
 
