@@ -24,7 +24,6 @@ from db.errors import ConflictError, FieldError, LedgerError, ValidationError
 from db.labels import label
 from desktop.widgets import ask
 from desktop.widgets.form_parts import FormGrid
-from desktop.widgets.signals import emit
 from desktop.widgets.unit_picker import UnitIndex, UnitPicker
 
 
@@ -171,7 +170,7 @@ class RecordForm(QDialog):
             return
         self.record_id = record_id
         self._initial = self.grid.state()
-        emit(self, "saved", record_id)
+        self.saved.emit(record_id)
         self.accept()
 
     def show_errors(self, errors: list[FieldError]) -> None:

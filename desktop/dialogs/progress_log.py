@@ -28,7 +28,6 @@ from db.services import projects
 from desktop.dialogs.progress_form import ProgressForm
 from desktop.widgets import ask
 from desktop.widgets.formatting import amount_text, date_text, enum_text
-from desktop.widgets.signals import emit
 
 COLUMNS = (
     "progress.entry_date",
@@ -143,7 +142,7 @@ class ProgressLogDialog(QDialog):
 
     def _saved(self, entry_id: int) -> None:
         self.reload(entry_id)
-        emit(self, "changed")
+        self.changed.emit()
 
     def delete_entry(self) -> bool:
         entry = self.selected_entry()
@@ -163,5 +162,5 @@ class ProgressLogDialog(QDialog):
             self.reload()
             return False
         self.reload()
-        emit(self, "changed")
+        self.changed.emit()
         return True

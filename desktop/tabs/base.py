@@ -32,7 +32,6 @@ from desktop.widgets.detail_panel import DetailPanel
 from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.settings import settings
-from desktop.widgets.signals import emit
 
 WIDGET_KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
@@ -201,7 +200,7 @@ class RecordTab(QWidget):
 
     def _after_reload(self, keep: int | None) -> None:
         self._keep_when_loaded = None
-        emit(self, "count_changed", self.model.rowCount())
+        self.count_changed.emit(self.model.rowCount())
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and keep is not None and not self.model.is_complete():
             self._keep_when_loaded = keep  # further down the list: selected once it is in
@@ -226,7 +225,7 @@ class RecordTab(QWidget):
         if keep is not None:
             self._after_reload(keep)
         else:
-            emit(self, "count_changed", self.model.rowCount())
+            self.count_changed.emit(self.model.rowCount())
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from db.queries.lists import ListFilter
-from desktop.widgets.signals import emit
 
 DEBOUNCE_MS = 250
 FIRST_YEAR = 2000
@@ -109,4 +108,4 @@ class FilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        emit(self, "changed")
+        self.changed.emit()

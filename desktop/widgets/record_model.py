@@ -30,7 +30,6 @@ from db.queries.lists import ListFilter
 from db.queries.search import text_hits
 from desktop.widgets.background import Cancelled, NewestWins, Progress, run_with_progress
 from desktop.widgets.formatting import cell_text
-from desktop.widgets.signals import emit
 
 
 def _ids_of(
@@ -222,12 +221,12 @@ class RecordTableModel(QAbstractTableModel):
             self.endResetModel()
         if key is not None and seen == self._records_seen:
             self._listed = (key, ids, max(ids, default=0))
-        emit(self, "loaded")
+        self.loaded.emit()
 
     def _rest_failed(self, error: BaseException) -> None:
         """The head stays; the tab tells the clerk (rest_error) when `loaded` comes."""
         self._waiting, self.rest_error = False, error
-        emit(self, "loaded")
+        self.loaded.emit()
 
     def is_complete(self) -> bool:
         """False while the rest of a long list is still being read."""

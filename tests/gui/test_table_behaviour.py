@@ -207,7 +207,8 @@ def test_f5_shows_records_saved_elsewhere(demo_window, qtbot, demo_db):
 
 def test_refreshing_and_filtering_do_not_eat_references_to_true(demo_window):
     """PySide6 6.12.0's Python-side emit() drops a reference to True each time; a long
-    session would end in a crash. Our signals go through desktop.widgets.signals."""
+    session would end in a crash. pyproject bounds the wheels below 6.12; this keeps
+    the window's own signals (refresh, filter, count) honest under that bound."""
     import gc
     import sys
 
