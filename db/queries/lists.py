@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
+    SQLColumnExpression,
     and_,
     case,
     func,
@@ -47,6 +49,8 @@ from db.queries.planner_hints import OuterFirst, unindexed
 from db.queries.search import FTS_TABLES, names_agg, text_matches
 
 KINDS = ("meetings", "cases", "projects", "alliances", "units")
+# A column, a mapped attribute or an expression: what a list column's SQL may be.
+Expr = SQLColumnExpression[Any]
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ class Col:
     key: str
     label: str
     kind: str  # text, date, amount, int, enum:<family>
-    expr: Callable[[], ColumnElement]
-    sort: Callable[[], ColumnElement] | None = None
+    expr: Callable[[], Expr]
+    sort: Callable[[], Expr] | None = None
     via: object | None = None  # the joined table (alias) whose name this column shows
 
 
@@ -85,7 +89,7 @@ class Join:
     target: object
     on: Callable[[], ColumnElement[bool]]
     outer: bool = False
-    key: Callable[[], ColumnElement] | None = None  # the foreign key it follows
+    key: Callable[[], Expr] | None = None  # the foreign key it follows
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,8 @@ class ListSpec:
     kind: str
     model: type
     columns: list[Col]
-    search: Callable[[], list[ColumnElement]]
-    year_col: Callable[[], ColumnElement] | None
+    search: Callable[[], list[Expr]]
+    year_col: Callable[[], Expr] | None
     default_sort: list[tuple[str, bool]]
     joins: list[Join] = field(default_factory=list)
 
@@ -117,7 +121,9 @@ def _stage_sort() -> ColumnElement:
     """The stage's place in a project's life, terminated last: written with literals,
     as db.models.STAGE_RANK_SQL, so SQLite walks the index on that expression."""
     stages = enumerate((*STAGE_ORDER, Stage.TERMINATED))
-    whens = [(literal_column(f"'{s.value}'"), literal_column(str(i))) for i, s in stages]
+    whens: list[tuple[Any, Any]] = [
+        (literal_column(f"'{s.value}'"), literal_column(str(i))) for i, s in stages
+    ]
     return case(*whens, value=Project.stage)
 
 
