@@ -1,7 +1,8 @@
 """The daily automatic backup runs on a worker thread while the window is used (pytest-qt).
 
-The copy is made slow on purpose (each page of SQLite's online backup waits a
-little), not by a big database.
+The copy is held on purpose (its first page waits at a gate the test opens), not
+made slow by a big database or a clock: what the window does meanwhile is checked
+while the copy is certainly still running.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ import os
 import sqlite3
 import tempfile
 import threading
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 import db.backup as backup
 from db.backup import list_backups
 from desktop import startup
 from desktop.auto_backup import AutoBackup, start_auto_backup
+from tests.sync import Gate, When, event_loop_turns
 
-PAGE_PAUSE_S = 0.01
 SHOTS = Path(os.environ.get("FTZ_LEDGER_SHOTS", tempfile.gettempdir())) / "ftz-ledger-shots"
 
 
@@ -31,25 +31,40 @@ def _shot(widget, name: str) -> None:
     widget.grab().save(str(SHOTS / name))
 
 
+class HeldCopy:
+    """The backup's copy, held at its first page until the test opens `gate`;
+    `on_gui_thread` says for every page whether it was copied on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.gate = Gate()
+        self.on_gui_thread: list[bool] = []
+
+
 @pytest.fixture
-def slow_copy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Each page copied takes a while; records whether each step ran on the GUI thread."""
-    on_gui_thread: list[bool] = []
+def slow_copy(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldCopy]:
+    held = HeldCopy()
     monkeypatch.setattr(backup, "BACKUP_STEP_PAGES", 1)
     real_step = backup._step
 
-    def slow_step(progress):
+    def held_step(progress):
         step = real_step(progress)
 
-        def slow(*args):
-            on_gui_thread.append(threading.current_thread() is threading.main_thread())
-            time.sleep(PAGE_PAUSE_S)
+        def page(*args):
+            held.on_gui_thread.append(threading.current_thread() is threading.main_thread())
+            if len(held.on_gui_thread) == 1:
+                held.gate()
             step(*args)
 
-        return slow
+        return page
 
-    monkeypatch.setattr(backup, "_step", slow_step)
-    return on_gui_thread
+    monkeypatch.setattr(backup, "_step", held_step)
+    yield held
+    held.gate.open()  # a test that failed half-way leaves no worker waiting
+
+
+def _open_once_held(held: HeldCopy) -> When:
+    """Open the gate as soon as the copy waits at it (inside a loop that waits for it)."""
+    return When(held.gate.reached.is_set, held.gate.open, on_timeout=held.gate.open)
 
 
 def _visible_progress() -> QProgressDialog | None:
@@ -81,17 +96,15 @@ def test_the_backup_runs_in_the_background_while_the_window_answers(
     assert isinstance(job, AutoBackup) and job.running()
     assert list_backups(demo_db.path) == []  # not made before the window got control back
 
-    ticks: list[int] = []
-    beat = QTimer()
-    beat.timeout.connect(lambda: ticks.append(1))
-    beat.start(10)
+    assert slow_copy.gate.reached.wait(20)  # the copy has begun and is held
+    event_loop_turns(qtbot)  # meanwhile the window answers
     projects = window.show_tab("projects")
-    qtbot.wait(300)
-    assert job.running() and len(ticks) >= 10 and projects.model.rowCount() == 10
+    qtbot.waitUntil(lambda: projects.model.rowCount() == 10, timeout=10000)
+    assert job.running()
+    slow_copy.gate.open()
     qtbot.waitUntil(lambda: not job.running(), timeout=30000)
-    beat.stop()
 
-    assert slow_copy and not any(slow_copy)  # every step on a worker thread
+    assert slow_copy.on_gui_thread and not any(slow_copy.on_gui_thread)  # all on a worker
     (made,) = list_backups(demo_db.path)
     assert made.reason == "auto" and job.written == made.path and _complete(made.path)
     assert not [n for n in _folder_files(demo_db) if n.endswith(".part")]
@@ -129,9 +142,10 @@ def test_a_failing_backup_is_a_quiet_status_message(
 def test_closing_the_window_waits_for_the_backup_to_finish(make_window, demo_db, slow_copy, qtbot):
     window = make_window(demo_db)
     job = start_auto_backup(window, demo_db)
-    qtbot.wait(100)
-    assert job.running()
+    assert slow_copy.gate.reached.wait(20) and job.running()
+    opening = _open_once_held(slow_copy)  # runs inside close()'s wait
     assert window.close() and not window.isVisible()
+    assert opening.done
     (made,) = list_backups(demo_db.path)  # complete when close() returned
     assert _complete(made.path)
     assert not [n for n in _folder_files(demo_db) if n.endswith(".part")]
@@ -140,21 +154,27 @@ def test_closing_the_window_waits_for_the_backup_to_finish(make_window, demo_db,
 def test_cancel_while_closing_leaves_no_partial_backup(make_window, demo_db, slow_copy, qtbot):
     window = make_window(demo_db)
     job = start_auto_backup(window, demo_db)
-    qtbot.wait(100)
-    assert job.running()
-    pressed: list[bool] = []
+    assert slow_copy.gate.reached.wait(20) and job.running()
+    labels: list[str] = []
 
     def press_cancel() -> None:
         dialog = _visible_progress()
-        pressed.append(dialog is not None)
-        if dialog is not None:
-            assert dialog.labelText() == "Finishing the automatic backup…"
-            _shot(dialog, "auto-backup-closing.png")
-            dialog.cancel()
+        assert dialog is not None
+        labels.append(dialog.labelText())
+        _shot(dialog, "auto-backup-closing.png")
+        dialog.cancel()
 
-    QTimer.singleShot(900, press_cancel)
+    task = job.runner.running
+    assert task is not None
+    cancelling = When(
+        lambda: _visible_progress() is not None, press_cancel, on_timeout=slow_copy.gate.open
+    )
+    # Once the Cancel has reached the copy's task, the copy goes on and meets it.
+    going_on = When(
+        task.cancel_requested.is_set, slow_copy.gate.open, on_timeout=slow_copy.gate.open
+    )
     window.close()
-    assert pressed == [True]
+    assert cancelling.done and going_on.done and labels == ["Finishing the automatic backup…"]
     assert _folder_files(demo_db) == []  # neither a backup nor a .part file
     assert window.statusBar().currentMessage() == "The automatic backup was cancelled."
 
@@ -169,6 +189,7 @@ def test_switching_a_window_to_another_ledger_backs_that_one_up_in_the_backgroun
         assert db is not None and list_backups(db_path) == []  # returned before the copy
         jobs = window.findChildren(AutoBackup)
         assert len(jobs) == 1 and jobs[0].running()
+        slow_copy.gate.open()
         qtbot.waitUntil(lambda: not jobs[0].running(), timeout=30000)
         assert [b.reason for b in list_backups(db_path)] == ["auto"]
     finally:
@@ -187,19 +208,23 @@ def test_restore_while_the_daily_backup_runs_finishes_it_first(
     good = make_backup(demo_db.path, "manual", datetime(2026, 1, 1))
     window = make_window(demo_db)
     job = start_auto_backup(window, demo_db)
-    qtbot.wait(100)
-    assert job.running()
+    assert slow_copy.gate.reached.wait(20) and job.running()
     monkeypatch.setattr(backup_restore, "choose_backup_file", lambda *_a: good)
     swap = backup_restore.restore_backup
-    running_at_swap: list[bool] = []
+    task = job.runner.running
+    assert task is not None
+    copying_at_swap: list[bool] = []
 
     def watched_swap(target, source):
-        running_at_swap.append(job.running())
+        # The copy's own end, not running() (cleared when its result reaches the GUI).
+        copying_at_swap.append(not task.finished.is_set())
         return swap(target, source)
 
     monkeypatch.setattr(backup_restore, "restore_backup", watched_swap)
+    opening = _open_once_held(slow_copy)  # runs inside the restore's wait for the copy
     data_menus.restore(window)
-    assert running_at_swap == [False]  # the copy was done before the file was replaced
+    assert opening.done
+    assert copying_at_swap == [False]  # the copy was done before the file was replaced
     assert job.written is not None and _complete(job.written)
     assert [kind for kind in answers.kinds() if kind == "warn"] == []
     assert window.db is not demo_db  # the window is on the restored ledger

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from db.models import Unit
 from db.services import units
 from desktop.widgets.background import Cancelled, run_with_progress, stop_if_cancelled
+from tests.sync import Gate, When, until_cancelled
 
 
 def _visible_progress() -> QProgressDialog | None:
@@ -22,15 +23,17 @@ def _visible_progress() -> QProgressDialog | None:
     return None
 
 
-def _slow(steps: int, pause: float, seen: list | None = None):
-    """An injected slow function: `steps` steps of `pause` seconds, reporting each."""
+def _steps(steps: int, seen: list | None = None, gate: Gate | None = None, at: int = 0):
+    """Injected work of `steps` steps, reporting each; it waits at `gate` (if any)
+    once it has reported step `at`."""
 
     def work(progress):
         if seen is not None:
             seen.append(threading.current_thread() is threading.main_thread())
         for done in range(steps):
             stop_if_cancelled(progress, done, steps)
-            time.sleep(pause)
+            if gate is not None and done == at:
+                gate()
         return "finished"
 
     return work
@@ -44,8 +47,19 @@ def _press_cancel(pressed: list[bool]) -> None:
         dialog.cancel()
 
 
-def _later(ms: int, action) -> None:
-    QTimer.singleShot(ms, action)
+def _cancel_once_shown(gate: Gate, pressed: list[bool]) -> When:
+    """Cancel as soon as the work waits at `gate` and its progress dialog shows; then
+    the work goes on (and meets the Cancel at its next report)."""
+
+    def press() -> None:
+        _press_cancel(pressed)
+        gate.open()
+
+    return When(
+        lambda: gate.reached.is_set() and _visible_progress() is not None,
+        press,
+        on_timeout=gate.open,
+    )
 
 
 def test_slow_work_shows_progress_off_the_gui_thread(qtbot):
@@ -55,56 +69,58 @@ def test_slow_work_shows_progress_off_the_gui_thread(qtbot):
     beat = QTimer()
     beat.timeout.connect(lambda: ticks.append(time.monotonic()))
     beat.start(20)
+    gate = Gate()  # the work waits at step 10 until the test has looked
+
+    def shown_at_step_10() -> bool:
+        dialog = _visible_progress()
+        return gate.reached.is_set() and dialog is not None and dialog.value() == 10
 
     def look() -> None:
         dialog = _visible_progress()
-        observed["dialog"] = dialog is not None
-        observed["maximum"] = dialog.maximum() if dialog else None
-        observed["value"] = dialog.value() if dialog else None
+        assert dialog is not None
+        observed.update(maximum=dialog.maximum(), value=dialog.value(), ticks=len(ticks))
+        gate.open()
 
-    _later(900, look)
-    result = run_with_progress(None, "Slow", _slow(30, 0.05, seen_on_main))
+    looking = When(shown_at_step_10, look, on_timeout=gate.open)
+    result = run_with_progress(None, "Slow", _steps(30, seen_on_main, gate, at=10))
     beat.stop()
-    assert result == "finished"
+    assert looking.done and result == "finished"
     assert seen_on_main == [False]
-    assert observed == {"dialog": True, "maximum": 30, "value": observed["value"]}
-    assert 0 < observed["value"] < 30
-    assert len(ticks) > 20  # the GUI thread kept running its timers meanwhile
+    assert observed["maximum"] == 30 and observed["value"] == 10
+    assert observed["ticks"] > 0  # the GUI thread kept running its timers meanwhile
     assert _visible_progress() is None  # closed when done
 
 
 def test_quick_work_shows_no_dialog(qtbot):
     shown: list[bool] = []
-    _later(100, lambda: shown.append(_visible_progress() is not None))
-    assert run_with_progress(None, "Quick", _slow(5, 0.04)) == "finished"
-    assert shown == [False]
+    watching = When(lambda: _visible_progress() is not None, lambda: shown.append(True))
+    assert run_with_progress(None, "Quick", _steps(5)) == "finished"
+    assert shown == [] and not watching.done
 
 
 def test_cancel_stops_the_work_and_its_transaction_leaves_nothing(qtbot, db):
     with db.read() as conn:
         before = conn.execute(select(func.count(Unit.id))).scalar()
     stopped_at: list[int] = []
+    gate = Gate()
 
     def work(progress):
+        report = until_cancelled(progress, gate, at=5)  # half-way through, Cancel
         with db.write() as session:  # the worker's own connection and transaction
             for i in range(200):
-                if progress(i, 200) is False:
+                if report(i, 200) is False:
                     stopped_at.append(i)
                     raise Cancelled()
                 units.create(session, units.UnitData(f"批量单位{i:03d}", "enterprise", "sichuan"))
                 session.flush()
-                time.sleep(0.01)
         return "all"
 
-    def press_cancel() -> None:
-        dialog = _visible_progress()
-        assert dialog is not None
-        dialog.cancel()
-
-    _later(800, press_cancel)
+    pressed: list[bool] = []
+    cancelling = _cancel_once_shown(gate, pressed)
     with pytest.raises(Cancelled):
         run_with_progress(None, "Units", work)
-    assert stopped_at and 0 < stopped_at[0] < 200
+    assert cancelling.done and pressed == [True]
+    assert stopped_at == [5]  # five units were written in the transaction, then undone
     with db.read() as conn:
         assert conn.execute(select(func.count(Unit.id))).scalar() == before
 
@@ -121,6 +137,7 @@ def test_export_from_the_window_can_be_cancelled_and_leaves_no_file(
     demo_window, monkeypatch, tmp_path
 ):
     import desktop.main_window as mw
+    import desktop.reports as reports
     import desktop.reports.render as render
 
     out = tmp_path / "out"
@@ -128,19 +145,19 @@ def test_export_from_the_window_can_be_cancelled_and_leaves_no_file(
     target = out / "projects.xlsx"
     monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(render, "PROGRESS_EVERY", 1)
-    real_row = render.CellMaker.row
+    real_render = reports.render_sheet
+    gate = Gate()
 
-    def slow_row(self, *args):  # an injected slow report: each row takes a while
-        time.sleep(0.2)
-        return real_row(self, *args)
+    def held_render(wb, plan, ctx, progress=None):  # Cancel comes after the first row
+        assert progress is not None
+        return real_render(wb, plan, ctx, until_cancelled(progress, gate, at=1))
 
-    monkeypatch.setattr(render.CellMaker, "row", slow_row)
+    monkeypatch.setattr(reports, "render_sheet", held_render)
     demo_window.show_tab("projects")
     pressed: list[bool] = []
-
-    _later(900, lambda: _press_cancel(pressed))
+    cancelling = _cancel_once_shown(gate, pressed)
     assert demo_window.export_current() is None
-    assert pressed == [True]
+    assert cancelling.done and pressed == [True]
     assert list(out.iterdir()) == []  # no report, no temporary file
     assert "cancelled" in demo_window.statusBar().currentMessage().lower()
 
@@ -165,24 +182,18 @@ def test_backup_can_be_cancelled_and_leaves_no_partial_copy(
 
     monkeypatch.setattr(backup, "BACKUP_STEP_PAGES", 1)
     real_step = backup._step
+    gate = Gate()
 
-    def slow_step(progress):  # an injected slow copy: each page takes a while
-        step = real_step(progress)
+    def held_step(progress):  # Cancel comes after the first page
+        return real_step(until_cancelled(progress, gate, at=1))
 
-        def slow(*args):
-            time.sleep(0.02)
-            step(*args)
-
-        return slow
-
-    monkeypatch.setattr(backup, "_step", slow_step)
+    monkeypatch.setattr(backup, "_step", held_step)
     out = tmp_path / "usb"
     out.mkdir()
     pressed: list[bool] = []
-
-    _later(900, lambda: _press_cancel(pressed))
+    cancelling = _cancel_once_shown(gate, pressed)
     assert back_up_now(demo_db, None, out / "copy.sqlite3") is None
-    assert pressed == [True]
+    assert cancelling.done and pressed == [True]
     assert list(out.iterdir()) == []
     assert answers.kinds() == ["inform"] and "cancelled" in answers.asked[0][1]
 
@@ -200,39 +211,52 @@ def test_backup_without_cancel_is_complete(demo_db, tmp_path, answers):
     conn.close()
 
 
+def _held_list_ids(monkeypatch, gate: Gate, ended: threading.Event) -> None:
+    """lists.list_ids waits at `gate` (an injected slow query); `ended` once it returns."""
+    from db.queries import lists
+
+    real = lists.list_ids
+
+    def held(*args, **kwargs):
+        try:
+            gate()
+            return real(*args, **kwargs)
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(lists, "list_ids", held)
+
+
 def test_a_slow_sort_shows_progress_and_cancel_keeps_the_rows(demo_window, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from db.queries import lists
-
     tab = demo_window.show_tab("projects")
     before_ids, before_sort = list(tab.model.ids), list(tab.model.sort_keys)
-    real = lists.list_ids
-
-    def slow_list_ids(*args, **kwargs):  # an injected slow query
-        time.sleep(1.5)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(lists, "list_ids", slow_list_ids)
+    gate, ended = Gate(), threading.Event()
+    _held_list_ids(monkeypatch, gate, ended)
     pressed: list[bool] = []
-
-    _later(800, lambda: _press_cancel(pressed))
-    started = time.monotonic()
+    cancelling = When(
+        lambda: gate.reached.is_set() and _visible_progress() is not None,
+        lambda: _press_cancel(pressed),
+        on_timeout=gate.open,
+    )
     tab.model.sort(tab.model.column_index("name"), Qt.SortOrder.AscendingOrder)
-    assert time.monotonic() - started < 1.4  # Cancel stopped the wait
-    assert pressed == [True]
+    assert not gate.opened.is_set()  # Cancel stopped the wait while the query still ran
+    assert cancelling.done and pressed == [True]
     assert tab.model.ids == before_ids and tab.model.sort_keys == before_sort
-    time.sleep(1.0)  # the abandoned query ends on its own thread
+    gate.open()
+    assert ended.wait(20)  # the abandoned query ends on its own thread
 
 
 def test_a_slow_sort_still_arrives_when_not_cancelled(demo_window, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from db.queries import lists
-
     tab = demo_window.show_tab("projects")
-    real = lists.list_ids
-    monkeypatch.setattr(lists, "list_ids", lambda *a, **k: (time.sleep(0.7), real(*a, **k))[1])
+    gate, ended = Gate(), threading.Event()
+    _held_list_ids(monkeypatch, gate, ended)
+    # The query goes on only once its progress dialog shows: the slow kind of sort.
+    waited = When(lambda: _visible_progress() is not None, gate.open, on_timeout=gate.open)
     tab.model.sort(tab.model.column_index("name"), Qt.SortOrder.AscendingOrder)
+    assert waited.done
     names = [tab.model.row_data(i)["name"] for i in range(tab.model.rowCount())]
     assert names == sorted(names) and tab.model.sort_keys == [("name", False)]

@@ -12,16 +12,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.queries import overview
 from desktop.tabs.overview import NOT_YET, OverviewTab
+from tests.sync import endless_query, event_loop_turns
 
 SHOTS = Path(os.environ.get("FTZ_LEDGER_SHOTS", tempfile.gettempdir())) / "ftz-ledger-shots"
 REAL = overview.overview_figures
-# A query SQLite runs forever unless interrupted.
-ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
 
 
 class Gate:
@@ -84,15 +82,12 @@ def test_the_frame_shows_at_once_with_counting_then_the_figures(
     assert tab.stalled.topLevelItemCount() == 0 and tab.year.count() == 0
     _shot(window, "overview-counting.png")
 
-    # Meanwhile the window answers: timers run and another tab shows its rows.
-    ticks: list[int] = []
-    beat = QTimer()
-    beat.timeout.connect(lambda: ticks.append(1))
-    beat.start(10)
+    # Meanwhile (the count held at the gate) the window answers: its event loop turns
+    # and another tab shows its rows.
+    event_loop_turns(qtbot)
     projects = window.show_tab("projects")
-    qtbot.wait(300)
-    beat.stop()
-    assert len(ticks) >= 10 and projects.model.rowCount() == 10
+    qtbot.waitUntil(lambda: projects.model.rowCount() == 10, timeout=10000)
+    assert tab.is_counting() and gate.calls == [None]
     window.tabs.setCurrentWidget(tab)
 
     gate.opened.set()
@@ -144,11 +139,12 @@ def test_a_refresh_interrupts_a_count_stuck_in_a_long_query(
     tab = _overview(window)
     qtbot.waitUntil(lambda: not tab.is_counting(), timeout=10000)
     errors: list[str] = []
+    started = threading.Event()
 
     def endless_then_real(conn, today, year=None, progress=None):
         if not errors:
             try:
-                conn.exec_driver_sql(ENDLESS).scalar()
+                endless_query(conn, started)
             except Exception as exc:  # the interrupt ends it
                 errors.append(str(exc))
                 raise
@@ -156,7 +152,7 @@ def test_a_refresh_interrupts_a_count_stuck_in_a_long_query(
 
     monkeypatch.setattr(overview, "overview_figures", endless_then_real)
     tab.refresh()
-    qtbot.wait(300)  # the endless query is running
+    assert started.wait(20)  # the endless query is running
     assert tab.is_counting() and errors == []
     tab.refresh()
     qtbot.waitUntil(lambda: not tab.is_counting(), timeout=5000)
