@@ -1,10 +1,11 @@
 """Long lists while their rest is still being read: a newer sort, a save, a click, a
 delete, a failed read, another ledger. HEAD is small so a few dozen records behave as
-a million would; the worker is slowed down on purpose."""
+a million would; the worker is held on purpose at gates the test opens (tests/sync.py),
+so "meanwhile" is an order of events, never a guess of how long something takes."""
 
 from __future__ import annotations
 
-import time
+import threading
 from datetime import date
 
 import desktop.widgets.record_model as record_model
@@ -13,6 +14,7 @@ from db.services import projects
 from tests.factories import enterprise, project_data
 from tests.gui.long_lists import HEAD
 from tests.gui.long_lists import all_ids as _all_ids
+from tests.sync import TIMEOUT_S, Gate
 
 
 def test_an_older_sorts_late_rest_never_orders_a_later_search(long_window, qtbot, db, monkeypatch):
@@ -24,25 +26,47 @@ def test_an_older_sorts_late_rest_never_orders_a_later_search(long_window, qtbot
 
     real_whole = record_model.WholeList.__call__
     real_ids = record_model._ids_of
+    new_head_started, old_rest_read = threading.Event(), threading.Event()
+    rests: list[int] = []
 
-    def slow_whole(job, progress):
-        time.sleep(0.3)
-        return real_whole(job, progress)
+    def held_whole(job, progress):
+        rests.append(1)
+        if len(rests) > 1:
+            return real_whole(job, progress)
+        assert new_head_started.wait(TIMEOUT_S)  # the old rest is read while the new head is
+        try:
+            return real_whole(job, progress)
+        finally:
+            old_rest_read.set()
 
-    def slow_first(db_, kind, flt, sort, limit, _p=None):
-        if sort == [("code", True)]:
-            time.sleep(0.8)  # the new sort's head takes a while (a big sort)
+    def held_first(db_, kind, flt, sort, limit, _p=None):
+        if sort == [("code", True)]:  # the new sort's head takes a while (a big sort)
+            new_head_started.set()
+            assert old_rest_read.wait(TIMEOUT_S)
         return real_ids(db_, kind, flt, sort, limit, _p)
 
-    monkeypatch.setattr(record_model.WholeList, "__call__", slow_whole)
-    monkeypatch.setattr(record_model, "_ids_of", slow_first)
-    model.set_sort("code", False)  # head at once, rest in 0.3 s
+    monkeypatch.setattr(record_model.WholeList, "__call__", held_whole)
+    monkeypatch.setattr(record_model, "_ids_of", held_first)
+    model.set_sort("code", False)  # head at once, its rest held
     assert not model.is_complete()
-    model.set_sort("code", True)  # head waits 0.8 s: the old rest lands meanwhile
+    model.set_sort("code", True)  # its head waits until the old rest has been read
     assert not model.is_complete()  # the new sort's rest is on its way
     tab.apply_filter(ListFilter(text="光伏"))  # the clerk searches at once
     expected = _all_ids(db, ListFilter(text="光伏"), [("code", True)])
     assert model.ids == expected, (model.ids, expected)
+
+
+def _hold_the_rest(monkeypatch) -> Gate:
+    """Every read of a list's rest waits at the returned gate until the test opens it."""
+    real_whole = record_model.WholeList.__call__
+    gate = Gate()
+
+    def held(job, progress):
+        gate()
+        return real_whole(job, progress)
+
+    monkeypatch.setattr(record_model.WholeList, "__call__", held)
+    return gate
 
 
 def test_a_row_clicked_while_the_rest_comes_stays_selected(long_window, qtbot, db, monkeypatch):
@@ -50,18 +74,13 @@ def test_a_row_clicked_while_the_rest_comes_stays_selected(long_window, qtbot, d
     comes: the click wins over the record kept for later."""
     tab = long_window.show_tab("projects")
     qtbot.waitUntil(tab.model.is_complete, timeout=5000)
-    real_whole = record_model.WholeList.__call__
-
-    def slow_whole(job, progress):
-        time.sleep(0.4)
-        return real_whole(job, progress)
-
-    monkeypatch.setattr(record_model.WholeList, "__call__", slow_whole)
+    gate = _hold_the_rest(monkeypatch)
     tab.select_row(17)
     tab.refresh()  # as after a save of row 17
     assert not tab.model.is_complete()
     tab.select_row(2)  # the clerk clicks a row of the head meanwhile
     clicked = tab.selected_id()
+    gate.open()
     qtbot.waitUntil(tab.model.is_complete, timeout=5000)
     qtbot.wait(50)
     assert tab.selected_id() == clicked
@@ -71,12 +90,7 @@ def test_a_saved_record_further_down_shows_as_saved_meanwhile(long_window, qtbot
     """Until the rest comes, the details show the saved record as saved."""
     tab = long_window.show_tab("projects")
     qtbot.waitUntil(tab.model.is_complete, timeout=5000)
-    real_whole = record_model.WholeList.__call__
-    monkeypatch.setattr(
-        record_model.WholeList,
-        "__call__",
-        lambda job, p: (time.sleep(0.4), real_whole(job, p))[1],
-    )
+    gate = _hold_the_rest(monkeypatch)
     tab.select_row(17)
     far = tab.selected_id()
     with db.write() as session:  # the form saved a new name
@@ -86,6 +100,8 @@ def test_a_saved_record_further_down_shows_as_saved_meanwhile(long_window, qtbot
     tab.refresh(select_id=far)
     assert tab.selected_id() is None
     text = tab.detail.toPlainText()
+    gate.open()
+    qtbot.waitUntil(tab.model.is_complete, timeout=10000)
     assert "改名后的项目" in text or "Select a record" in text, text[:80]
 
 
@@ -106,8 +122,6 @@ def test_switching_ledgers_stops_the_old_ledgers_rest_query(
 ):
     """Another ledger opened: the old one's rest query is interrupted, not left
     holding a background thread and a connection to a closed database."""
-    import threading
-
     started, finished = threading.Event(), threading.Event()
     jobs = []
 
@@ -135,11 +149,11 @@ def test_switching_ledgers_stops_the_old_ledgers_rest_query(
     assert started.wait(5)
     other = tmp_path / "other.sqlite3"
     assert long_window.switch_database(str(other))
-    qtbot.wait(500)
-    still_running = not finished.is_set()
-    jobs[0].interrupt()  # clean up
-    assert finished.wait(5)
-    assert not still_running, "the old ledger's rest query was left running after the switch"
+    try:  # the query never ends unless the switch interrupted it
+        qtbot.waitUntil(finished.is_set, timeout=10000)
+    finally:
+        jobs[0].interrupt()  # clean up when it was left running
+        assert finished.wait(5)
 
 
 def test_the_selection_survives_a_rest_that_finds_the_records_changed(
@@ -152,8 +166,10 @@ def test_the_selection_survives_a_rest_that_finds_the_records_changed(
     qtbot.waitUntil(model.is_complete, timeout=5000)
     read_whole = record_model.WholeList.__call__
 
+    gate = Gate()
+
     def rest_after_a_save(job, progress):
-        time.sleep(0.3)
+        gate()  # once the clerk has picked a record
         with job.args[0].write() as session:
             investor = enterprise(session, "后来投资有限公司")
             projects.create(session, project_data(session, investor, signed_date=date(2030, 1, 1)))
@@ -163,6 +179,7 @@ def test_the_selection_survives_a_rest_that_finds_the_records_changed(
     tab.refresh()
     tab.select_row(2)  # the clerk picks a record of the head
     picked = tab.selected_id()
+    gate.open()
     qtbot.waitUntil(model.is_complete, timeout=5000)
     qtbot.wait(50)
     assert tab.selected_id() == picked
