@@ -106,7 +106,7 @@ def test_a_file_locked_by_another_program_gets_a_clear_message(
         started = time.monotonic()
         with pytest.raises(LedgerOpenError, match="locked by another program"):
             open_database(str(path))
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 20  # refused, not after the locker's 30 s
         assert digest(path) == before
     finally:
         locker.kill()
