@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}”超出范围（最多 {max} 万元，两位小数）。",
         "{field} is out of range (at most {max} 万元, two decimals).",
     ),
+    "rule.foreign_currency": (
+        "“{field}”以人民币万元填写，不收外币金额（请先折算为人民币）。",
+        "{field} is in 万元 of RMB; a foreign-currency amount is not accepted (convert it first).",
+    ),
     "rule.not_date": ("“{field}”必须是日期。", "{field} must be a date."),
     "rule.date_range": (
         "“{field}”必须在 1900 年至 2100 年之间。",

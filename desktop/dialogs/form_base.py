@@ -8,6 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +24,8 @@ from db.engine import Database
 from db.errors import ConflictError, FieldError, LedgerError, ValidationError
 from db.labels import label
 from desktop.widgets import ask
-from desktop.widgets.form_parts import FormGrid
+from desktop.widgets.form_parts import FormGrid, visual_order
+from desktop.widgets.rows_editor import RowsEditor
 from desktop.widgets.unit_picker import UnitIndex, UnitPicker
 
 
@@ -60,12 +62,50 @@ class RecordForm(QDialog):
         else:
             self.load_record()
         self._initial = self.grid.state()
+        self._keys()
+        for editor in self.findChildren(RowsEditor):
+            editor.rows_changed.connect(self.order_tabs)
+        self.grid.errors_cleared.connect(self._fields_fixed)
+        self.order_tabs()
+
+    # --- keys and focus ------------------------------------------------------
+    def _keys(self) -> None:
+        """Ctrl+S and Ctrl+Enter save from any field (a multi-line box keeps Enter);
+        Esc is QDialog's reject(), which asks when there are unsaved changes."""
+        for sequence in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every control a clerk reaches by Tab, in the order the form shows them."""
+        return [*visual_order(self.grid), *self.buttons.buttons()]
+
+    def order_tabs(self) -> None:
+        """Tab follows the form top to bottom, rows added later included, then the buttons."""
+        chain = self.tab_chain()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """A form opens with the cursor in its first field, not on the scroll area."""
+        super().showEvent(event)
+        self.activateWindow()  # window managers usually do; some (and offscreen) do not
+        chain = visual_order(self.grid)
+        if chain and self.focusWidget() not in chain:
+            chain[0].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _fields_fixed(self) -> None:
+        """The banner goes once no field shows an error any more."""
+        if not self.general_error.property("general"):
+            self.general_error.hide()
 
     # --- layout ------------------------------------------------------------
     def _layout_form(self) -> None:
         body = QWidget()
         body.setLayout(self.grid)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         note = QLabel(self.tr("Fields marked * are required."), self)
@@ -78,8 +118,9 @@ class RecordForm(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.general_error)
         layout.addWidget(scroll, 1)
+        # Below the fields, so a message never pushes the fields down under the pointer.
+        layout.addWidget(self.general_error)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.resize(720, 560)
@@ -140,20 +181,41 @@ class RecordForm(QDialog):
         self.fill(rec)
 
     def local_errors(self) -> list[FieldError]:
-        """Problems found before asking the service: text that names no unit."""
+        """Problems found before asking the service: text that names no unit, a date or
+        amount that reads as none (never silently saved as empty)."""
         errors = [
             picker.unknown_error(field)
             for field, picker in self._pickers
             if shiboken6.isValid(picker) and not _removed(picker)
         ]
-        return [e for e in errors if e is not None]
+        return [e for e in errors if e is not None] + self.grid.typed_errors()
+
+    def _service_errors(self, local: list[FieldError]) -> list[FieldError]:
+        """What the service would also say, so every problem shows at once; the trial
+        write is rolled back. A field with its own local error is not told twice."""
+        marked = {e.field for e in local}
+        try:
+            data = self.collect()
+            with self.db.write() as session:
+                self.write(session, data)
+                raise _TrialOnly
+        except ValidationError as exc:
+            return [e for e in exc.errors if e.field not in marked]
+        except (_TrialOnly, LedgerError):
+            return []
+
+    def confirm_warnings(self) -> bool:
+        """Unusual but possible values the clerk confirms before saving (True: go on)."""
+        return True
 
     def save(self) -> None:
         self.grid.clear_errors()
         self.general_error.hide()
         errors = self.local_errors()
         if errors:
-            self.show_errors(errors)
+            self.show_errors(errors + self._service_errors(errors))
+            return
+        if not self.confirm_warnings():
             return
         try:
             data = self.collect()
@@ -175,19 +237,21 @@ class RecordForm(QDialog):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         unplaced = self.grid.show_errors(errors)
-        self.show_general(
-            "\n".join(e.message for e in unplaced)
-            if unplaced
-            else self.tr("Please correct the marked fields.")
-        )
+        if unplaced:
+            self.show_general("\n".join(e.message for e in unplaced))
+        else:
+            self.show_general(self.tr("Please correct the marked fields."), general=False)
         first = next(
             (self.grid.widgets[e.field] for e in errors if e.field in self.grid.widgets), None
         )
         if first is not None:
             first.setFocus()
 
-    def show_general(self, text: str) -> None:
+    def show_general(self, text: str, *, general: bool = True) -> None:
+        """The banner; general=False marks the "correct the marked fields" summary,
+        which goes by itself once the fields are fixed."""
         self.general_error.setText(text)
+        self.general_error.setProperty("general", general)
         self.general_error.show()
 
     def on_conflict(self, text: str) -> None:
@@ -216,6 +280,10 @@ class RecordForm(QDialog):
         if self.is_dirty() and not ask.discard_changes(self):
             return
         super().reject()
+
+
+class _TrialOnly(Exception):
+    """Rolls back a write made only to collect the service's messages."""
 
 
 def _removed(widget: QWidget | None) -> bool:

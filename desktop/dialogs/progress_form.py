@@ -21,7 +21,6 @@ from db.queries.details import project_detail
 from db.services import projects
 from db.services.projects import ProgressData
 from desktop.dialogs.form_base import RecordForm
-from desktop.dialogs.project_form import with_unit
 from desktop.widgets.form_parts import AmountField, ChoiceCombo, DateField, enum_items
 
 
@@ -55,8 +54,7 @@ class ProgressForm(RecordForm):
         g.addRow("", self.stage_hint)
         self.stage.currentIndexChanged.connect(self._stage_changed)
         self._stage_changed()
-        self.funds = AmountField()
-        g.add("funds_arrived", label("progress.funds_arrived"), with_unit(self.funds, "万元"))
+        self.funds = g.add("funds_arrived", label("progress.funds_arrived"), AmountField())
 
     def fill_defaults(self) -> None:
         self.entry_date.set_value(date.today())

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
@@ -33,16 +33,6 @@ def meeting_items(conn: Connection) -> list[tuple[str, int | None]]:
     return [(none, None)] + [
         (f"{date_text(m['start_date'])}  {m['title']}", m["id"]) for m in meeting_choices(conn)
     ]
-
-
-def with_unit(widget: QWidget, unit: str) -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(widget, 1)
-    row.addWidget(QLabel(unit))
-    box.setFocusProxy(widget)
-    return box
 
 
 class ProjectForm(RecordForm):
@@ -82,13 +72,13 @@ class ProjectForm(RecordForm):
             ChoiceCombo(enum_items(ProjectType)),
             required=True,
         )
-        self.investment = AmountField()
-        amount_box = with_unit(self.investment, "万元")
-        self.amount_note = QLabel(amount_box)
+        self.investment = g.add(
+            "investment", label("project.investment"), AmountField(), required=True
+        )
+        self.amount_note = QLabel(self)
         self.amount_note.setObjectName("amount_note")
         self.amount_note.setProperty("role", "hint")
-        amount_box.layout().addWidget(self.amount_note)
-        g.add("investment", label("project.investment"), amount_box, required=True)
+        g.addRow("", self.amount_note)
         self.project_type.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
         self.signed_date = g.add(

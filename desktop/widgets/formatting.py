@@ -31,11 +31,6 @@ def date_text(value: date | datetime | None, lang: str | None = None) -> str:
     return day
 
 
-def date_edit_format(lang: str | None = None) -> str:
-    """How a date box shows its date: like date_text, so a form reads as the table does."""
-    return "yyyy年M月d日" if (lang or current_language()) == "zh" else "d MMM yyyy"
-
-
 def _english_day(value: date) -> str:
     locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     return locale.toString(QDate(value.year, value.month, value.day), "d MMM yyyy")

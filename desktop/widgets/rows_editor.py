@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 
@@ -29,6 +29,8 @@ class RowWidget(QWidget):
 
 
 class RowsEditor(QWidget):
+    rows_changed = Signal()  # a row was added, removed or moved
+
     def __init__(
         self, make_row: Callable[[], RowWidget], add_text: str, parent: QWidget | None = None
     ) -> None:
@@ -67,25 +69,10 @@ class RowsEditor(QWidget):
         row.holder = holder
         self.rows.append(row)
         self._rows_box.addWidget(holder)
-        self._chain_focus(row)
+        self.rows_changed.emit()  # the form puts the row's fields into its Tab chain
         if focus:
             row.setFocus()
         return row
-
-    def _chain_focus(self, row: RowWidget) -> None:
-        """Tab goes through the new row's fields, then on to "Add" (not to the form's end)."""
-        fields = [
-            w
-            for w in row.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and not w.focusProxy()
-            and w.window() is self.window()  # not a combo's popup list
-        ]
-        if not fields:
-            return
-        before = self.add_button.previousInFocusChain()
-        for first, second in zip([before, *fields], [*fields, self.add_button], strict=True):
-            QWidget.setTabOrder(first, second)
 
     def remove_row(self, row: RowWidget) -> None:
         self.rows.remove(row)
@@ -93,6 +80,7 @@ class RowsEditor(QWidget):
         row.holder.hide()
         row.holder.deleteLater()
         self._rows_box.removeWidget(row.holder)
+        self.rows_changed.emit()
 
     def _move(self, row: RowWidget, step: int) -> None:
         i = self.rows.index(row)
@@ -102,6 +90,7 @@ class RowsEditor(QWidget):
         self.rows[i], self.rows[j] = self.rows[j], self.rows[i]
         self._rows_box.removeWidget(row.holder)
         self._rows_box.insertWidget(j, row.holder)
+        self.rows_changed.emit()
 
     def value(self) -> list[Any]:
         return [row.value() for row in self.rows if not row.is_blank()]

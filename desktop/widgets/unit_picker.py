@@ -64,7 +64,7 @@ class UnitPicker(QWidget):
         self.add_button = QToolButton(self)
         self.add_button.setText("+")
         self.add_button.setToolTip(self.tr("Add a new unit with this name"))
-        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.setAccessibleName(self.tr("Add a new unit"))
         self.add_button.clicked.connect(self.create_requested)  # emitted by Qt, not Python
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

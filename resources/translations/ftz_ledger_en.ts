@@ -205,6 +205,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date (20241212, 2024-12-12, 2024年12月12日) or press F4 for the calendar</source>
+        <translation>Type a date (20241212, 2024-12-12, 2024年12月12日) or press F4 for the calendar</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>Calendar (F4)</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>This ledger has no records yet</source>
@@ -976,6 +987,10 @@
     <message>
         <source>Add a new unit with this name</source>
         <translation>Add a new unit with this name</translation>
+    </message>
+    <message>
+        <source>Add a new unit</source>
+        <translation>Add a new unit</translation>
     </message>
     <message>
         <source>No unit is named “%1”: press + to add it.</source>

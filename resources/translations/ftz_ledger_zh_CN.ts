@@ -205,6 +205,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date (20241212, 2024-12-12, 2024年12月12日) or press F4 for the calendar</source>
+        <translation>输入日期（20241212、2024-12-12、2024年12月12日），或按 F4 打开日历</translation>
+    </message>
+    <message>
+        <source>Calendar (F4)</source>
+        <translation>日历（F4）</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>This ledger has no records yet</source>
@@ -975,6 +986,10 @@
     <message>
         <source>Add a new unit with this name</source>
         <translation>以此名称新增单位</translation>
+    </message>
+    <message>
+        <source>Add a new unit</source>
+        <translation>新增单位</translation>
     </message>
     <message>
         <source>No unit is named “%1”: press + to add it.</source>

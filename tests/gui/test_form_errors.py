@@ -121,13 +121,14 @@ def test_tab_goes_through_an_added_row_before_the_next_field(window, some_units)
     row = form.hosts.add_row()
     order = []
     widget = row.unit.edit
-    for _ in range(3):
+    for _ in range(4):
         order.append(widget)
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & widget.focusPolicy().TabFocus) or widget.focusProxy():
             widget = widget.nextInFocusChain()
-    assert order[1] is row.role
-    assert order[2] is form.hosts.add_button
+    assert order[1] is row.unit.add_button  # the unit's "+" is reachable by Tab
+    assert order[2] is row.role
+    assert order[3] is form.hosts.add_button
 
 
 def test_too_long_and_control_characters_are_refused_with_the_text_kept(window):

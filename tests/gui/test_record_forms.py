@@ -213,18 +213,3 @@ def test_progress_entry_moves_the_stage(demo_window, qtbot, demo_db):
     column = tab.model.column_index("stage")
     assert tab.model.index(tab.view.currentIndex().row(), column).data() == "Registered"
     assert "完成工商注册" in tab.detail.toPlainText()
-
-
-def test_empty_date_opens_its_calendar_on_this_month(window, qtbot):
-    from PySide6.QtCore import QDate, QPoint
-
-    form = window.new_meeting_from_empty()
-    field = form.end_date
-    assert field.value() is None and field.text().strip() == ""
-    qtbot.mouseClick(
-        field, Qt.MouseButton.LeftButton, pos=QPoint(field.width() - 6, field.height() // 2)
-    )
-    calendar = field.calendarWidget()
-    today = QDate.currentDate()
-    assert calendar.isVisible()
-    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())

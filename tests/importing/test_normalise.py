@@ -34,6 +34,10 @@ from desktop.importing.normalise import (
         " 2024 年 12 月 12 日 ",
         "２０２４－１２－１２",
         "20241212",
+        "24.12.12",
+        "12 Dec 2024",
+        "12 December 2024",
+        "Dec 12, 2024",
         datetime(2024, 12, 12, 0, 0),
         date(2024, 12, 12),
     ],
@@ -47,7 +51,26 @@ def test_single_digit_month_and_day():
     assert parse_date("2024年3月5日") == date(2024, 3, 5)
 
 
-@pytest.mark.parametrize("raw", ["2024-13-01", "2024-02-30", "next week", "12/12/2024", 45638])
+@pytest.mark.parametrize(
+    ("raw", "order", "expected"),
+    [
+        ("12/12/2024", "dmy", date(2024, 12, 12)),
+        ("5/3/2024", "dmy", date(2024, 3, 5)),
+        ("3/5/2024", "mdy", date(2024, 3, 5)),
+        ("3/5/24", "mdy", date(2024, 3, 5)),
+        ("5.3.24", "dmy", date(2024, 3, 5)),
+        ("24/3/5", "ymd", date(2024, 3, 5)),
+        ("2024/3/5", "dmy", date(2024, 3, 5)),  # a year first is never read another way
+    ],
+)
+def test_the_locales_short_form_in_its_order(raw, order, expected):
+    assert parse_date(raw, order) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["2024-13-01", "2024-02-30", "next week", "12/12/2024", 45638, "0241212", "12 Foo 2024"],
+)
 def test_not_dates(raw):
     with pytest.raises(BadValue) as err:
         parse_date(raw)
@@ -87,6 +110,32 @@ def test_not_amounts(raw):
     with pytest.raises(BadValue) as err:
         parse_amount(raw)
     assert err.value.rule == "not_number"
+
+
+@pytest.mark.parametrize("raw", ["100万美元", "$5,000", "USD 30", "2亿港元", "€12", "50欧元"])
+def test_foreign_currency_is_its_own_refusal(raw):
+    with pytest.raises(BadValue) as err:
+        parse_amount(raw)
+    assert err.value.rule == "foreign_currency"
+
+
+def test_chinese_magnitudes_and_full_width_digits():
+    assert parse_amount("3000万") == Decimal("3000")
+    assert parse_amount("２．５亿") == Decimal("25000")
+    assert parse_amount("25,000.00 万元") == Decimal("25000")  # how the form shows it
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_spelling_of_a_date_reads_back(day):
+    for text in (
+        f"{day:%Y%m%d}",
+        f"{day:%Y-%m-%d}",
+        f"{day:%Y.%m.%d}",
+        f"{day:%Y/%m/%d}",
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day:%y.%m.%d}",
+    ):
+        assert parse_date(text) == day, text
 
 
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
